@@ -1,0 +1,3 @@
+using MesosConsole.LocalCluster.Hosting;
+
+return await LocalClusterProgram.RunAsync(args);
