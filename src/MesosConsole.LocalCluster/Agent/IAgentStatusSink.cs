@@ -1,4 +1,5 @@
 using MesosConsole.Mesos.V1;
+using TaskStatus = MesosConsole.Mesos.V1.TaskStatus;
 
 namespace MesosConsole.LocalCluster.Agent;
 

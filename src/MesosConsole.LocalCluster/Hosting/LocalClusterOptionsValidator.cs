@@ -50,6 +50,15 @@ public sealed class LocalClusterOptionsValidator : IValidateOptions<LocalCluster
             errors.Add($"{S}:Resources must give each agent some cpus and mem (got '{o.Resources}').");
         }
 
+        try
+        {
+            AttributeParser.Parse(o.Attributes);
+        }
+        catch (FormatException ex)
+        {
+            errors.Add($"{S}:Attributes is not valid Mesos attributes syntax: {ex.Message}");
+        }
+
         Positive(errors, o.AllocationIntervalSeconds, "AllocationIntervalSeconds");
         Positive(errors, o.HeartbeatIntervalSeconds, "HeartbeatIntervalSeconds");
         Positive(errors, o.StatusUpdateRetrySeconds, "StatusUpdateRetrySeconds");

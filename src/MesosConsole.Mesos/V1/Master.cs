@@ -219,10 +219,10 @@ public sealed class ExecutorEntry
 
 public sealed class GetTasks
 {
-    public List<Task>? PendingTasks { get; set; }
-    public List<Task>? Tasks { get; set; }
-    public List<Task>? UnreachableTasks { get; set; }
-    public List<Task>? CompletedTasks { get; set; }
+    public List<MesosTask>? PendingTasks { get; set; }
+    public List<MesosTask>? Tasks { get; set; }
+    public List<MesosTask>? UnreachableTasks { get; set; }
+    public List<MesosTask>? CompletedTasks { get; set; }
 }
 
 public sealed class GetRoles
@@ -272,7 +272,7 @@ public sealed class SubscribedEvent
 
 public sealed class TaskAddedEvent
 {
-    public Task? Task { get; set; }
+    public MesosTask? Task { get; set; }
 }
 
 public sealed class TaskUpdatedEvent

@@ -199,8 +199,8 @@ public sealed class AgentCapability
     public AgentCapabilityType? Type { get; set; }
 }
 
-/// <summary>mesos.v1.Task: the master's view of a launched task.</summary>
-public sealed class Task
+/// <summary>mesos.v1.Task: the master's view of a launched task (named apart from System.Threading.Tasks.Task).</summary>
+public sealed class MesosTask
 {
     public string? Name { get; set; }
     public TaskID? TaskId { get; set; }

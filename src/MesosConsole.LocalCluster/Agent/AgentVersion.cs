@@ -1,0 +1,20 @@
+using MesosConsole.Mesos.V1;
+
+namespace MesosConsole.LocalCluster.Agent;
+
+/// <summary>The build an embedded agent reports (/version, GET_VERSION, /state): the Mesos release it mimics.</summary>
+internal static class AgentVersion
+{
+    public const string Version = "1.11.1";
+    public const string BuildDate = "2026-11-25 00:00:00";
+    public const double BuildTime = 1795564800.0;
+    public const string BuildUser = "mesosconsole";
+
+    public static VersionInfo Info { get; } = new()
+    {
+        Version = Version,
+        BuildDate = BuildDate,
+        BuildTime = BuildTime,
+        BuildUser = BuildUser,
+    };
+}

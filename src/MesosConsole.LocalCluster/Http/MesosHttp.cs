@@ -1,0 +1,155 @@
+using System.Text;
+using MesosConsole.Mesos.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
+
+namespace MesosConsole.LocalCluster.Http;
+
+/// <summary>
+/// Transport rules shared by the master's v1 endpoints (reference §1.2, §3.1, §13): exact media types,
+/// plain-text errors, body limits. ASP.NET's JSON helpers append a charset, which mesos-go rejects, so
+/// every JSON answer goes through <see cref="WriteJsonAsync"/>.
+/// </summary>
+internal static class MesosHttp
+{
+    /// <summary>Bodies above this are refused with 413 before they are read.</summary>
+    public const long MaxRequestBodyBytes = 16 * 1024 * 1024;
+
+    public static async Task WriteJsonAsync(HttpContext context, byte[] json, int status = 200)
+    {
+        context.Response.StatusCode = status;
+        var jsonp = context.Request.Method == HttpMethods.Get ? context.Request.Query["jsonp"].ToString() : "";
+        if (jsonp.Length > 0)
+        {
+            // JSONP, as the Mesos web UI fetches across ports: cb(<json>) with no trailing semicolon.
+            context.Response.ContentType = "text/javascript";
+            var prefix = Encoding.UTF8.GetBytes(jsonp + "(");
+            context.Response.ContentLength = prefix.Length + json.Length + 1;
+            await context.Response.Body.WriteAsync(prefix);
+            await context.Response.Body.WriteAsync(json);
+            await context.Response.Body.WriteAsync(")"u8.ToArray());
+            return;
+        }
+
+        context.Response.ContentType = MesosJson.ContentType;
+        context.Response.ContentLength = json.Length;
+        await context.Response.Body.WriteAsync(json);
+    }
+
+    /// <summary>An error or status answer with a plain-text reason, as Mesos writes them.</summary>
+    public static Task WriteTextAsync(HttpContext context, int status, string? message)
+    {
+        context.Response.StatusCode = status;
+        if (string.IsNullOrEmpty(message))
+        {
+            return Task.CompletedTask;
+        }
+
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(message);
+    }
+
+    /// <summary>405 with the Allow header and the wording of the real master.</summary>
+    public static Task MethodNotAllowedAsync(HttpContext context)
+    {
+        context.Response.Headers.Allow = "POST";
+        return WriteTextAsync(context, 405, $"405 Method Not Allowed. Expecting one of {{ 'POST' }}, but received '{context.Request.Method}'.");
+    }
+
+    /// <summary>Checks Content-Type; returns the status and reason to answer with, or null when it is JSON.</summary>
+    public static (int Status, string Message)? CheckContentType(HttpRequest request)
+    {
+        var raw = request.ContentType;
+        if (string.IsNullOrEmpty(raw))
+        {
+            return (400, "Expecting 'Content-Type' to be present");
+        }
+
+        // Mesos compares the whole header; we tolerate parameters such as "; charset=utf-8" on input.
+        var mediaType = MediaTypeHeaderValue.TryParse(raw, out var parsed) ? parsed.MediaType.ToString() : raw;
+        if (string.Equals(mediaType, MesosJson.ContentType, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (string.Equals(mediaType, MesosJson.ProtobufContentType, StringComparison.OrdinalIgnoreCase))
+        {
+            return (415, "The embedded cluster does not speak the protobuf codec (application/x-protobuf) yet: send 'Content-Type: application/json' and 'Accept: application/json'");
+        }
+
+        return (415, "Expecting 'Content-Type' of application/json or application/x-protobuf");
+    }
+
+    /// <summary>
+    /// Response negotiation: JSON when Accept is absent or allows it. Returns the 406 reason otherwise.
+    /// mesos-go sends the same Accept value on two header lines; every value is considered.
+    /// </summary>
+    public static string? CheckAccept(HttpRequest request)
+    {
+        var values = request.Headers.Accept;
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        if (!MediaTypeHeaderValue.TryParseList(values, out var accepted) || accepted.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var media in accepted)
+        {
+            if (media.Quality is 0)
+            {
+                continue;
+            }
+
+            var type = media.MediaType.ToString();
+            if (type is "*/*" or "application/*" || string.Equals(type, MesosJson.ContentType, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+        }
+
+        return accepted.Any(m => string.Equals(m.MediaType.ToString(), MesosJson.ProtobufContentType, StringComparison.OrdinalIgnoreCase))
+            ? "Expecting 'Accept' to allow 'application/json': the embedded cluster does not write protobuf yet"
+            : "Expecting 'Accept' to allow 'application/x-protobuf' or 'application/json'";
+    }
+
+    /// <summary>Reads the whole body, or returns the status (413) and reason when it is too large.</summary>
+    public static async Task<(byte[]? Body, int Status, string? Error)> ReadBodyAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.ContentLength > MaxRequestBodyBytes)
+        {
+            return (null, 413, $"Request body of {request.ContentLength} bytes exceeds the {MaxRequestBodyBytes} byte limit");
+        }
+
+        try
+        {
+            using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
+            await request.Body.CopyToAsync(buffer, context.RequestAborted);
+            if (buffer.Length > MaxRequestBodyBytes)
+            {
+                return (null, 413, $"Request body exceeds the {MaxRequestBodyBytes} byte limit");
+            }
+
+            return (buffer.ToArray(), 200, null);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return (null, ex.StatusCode, ex.Message);
+        }
+    }
+
+    /// <summary>Prepares a long-lived streaming response: headers now, no buffering, chunked body.</summary>
+    public static async Task StartStreamAsync(HttpContext context)
+    {
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = MesosJson.ContentType;
+        await context.Response.StartAsync(context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+    }
+}

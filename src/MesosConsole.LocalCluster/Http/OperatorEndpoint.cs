@@ -1,0 +1,200 @@
+using System.Text.Json;
+using MesosConsole.LocalCluster.Master;
+using MesosConsole.Mesos.Json;
+using MesosConsole.Mesos.V1;
+using MesosConsole.Mesos.V1.Master;
+using Microsoft.AspNetCore.Http;
+
+namespace MesosConsole.LocalCluster.Http;
+
+/// <summary><c>POST /api/v1</c> on the master: the operator API (reference §7).</summary>
+internal sealed class OperatorEndpoint(LocalMaster master)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            await MesosHttp.MethodNotAllowedAsync(context);
+            return;
+        }
+
+        if (MesosHttp.CheckContentType(context.Request) is { } bad)
+        {
+            await MesosHttp.WriteTextAsync(context, bad.Status, bad.Message);
+            return;
+        }
+
+        if (MesosHttp.CheckAccept(context.Request) is { } notAcceptable)
+        {
+            await MesosHttp.WriteTextAsync(context, 406, notAcceptable);
+            return;
+        }
+
+        var (body, status, error) = await MesosHttp.ReadBodyAsync(context);
+        if (body is null)
+        {
+            await MesosHttp.WriteTextAsync(context, status, error);
+            return;
+        }
+
+        Call? call;
+        try
+        {
+            call = MesosJson.Deserialize<Call>(body);
+        }
+        catch (JsonException ex)
+        {
+            await MesosHttp.WriteTextAsync(context, 400, "Failed to parse body into JSON: " + ex.Message);
+            return;
+        }
+
+        if (call?.Type is null or CallType.Unknown)
+        {
+            await MesosHttp.WriteTextAsync(context, 400, "Failed to validate master::Call: Expecting 'type' to be present");
+            return;
+        }
+
+        await DispatchAsync(context, call);
+    }
+
+    private async Task DispatchAsync(HttpContext context, Call call)
+    {
+        switch (call.Type)
+        {
+            case CallType.GetHealth:
+                await RespondAsync(context, new Response { Type = ResponseType.GetHealth, GetHealth = new GetHealth { Healthy = true } });
+                break;
+            case CallType.GetVersion:
+                await RespondAsync(context, new Response { Type = ResponseType.GetVersion, GetVersion = new GetVersion { VersionInfo = MasterVersion.Info } });
+                break;
+            case CallType.GetFlags:
+                await RespondAsync(context, new Response
+                {
+                    Type = ResponseType.GetFlags,
+                    GetFlags = new GetFlags { Flags = MasterFlags.Of(master).Select(kv => new Flag { Name = kv.Key, Value = kv.Value }).ToList() },
+                });
+                break;
+            case CallType.GetMetrics:
+                await RespondAsync(context, new Response
+                {
+                    Type = ResponseType.GetMetrics,
+                    GetMetrics = new GetMetrics { Metrics = master.Metrics().Select(kv => new Metric { Name = kv.Key, Value = kv.Value }).ToList() },
+                });
+                break;
+            case CallType.GetState:
+                await RespondAsync(context, () => new Response { Type = ResponseType.GetState, GetState = master.GetState() });
+                break;
+            case CallType.GetAgents:
+                await RespondAsync(context, () => new Response { Type = ResponseType.GetAgents, GetAgents = master.GetAgents() });
+                break;
+            case CallType.GetFrameworks:
+                await RespondAsync(context, () => new Response { Type = ResponseType.GetFrameworks, GetFrameworks = master.GetFrameworks() });
+                break;
+            case CallType.GetExecutors:
+                await RespondAsync(context, new Response { Type = ResponseType.GetExecutors, GetExecutors = new GetExecutors { Executors = [] } });
+                break;
+            case CallType.GetTasks:
+                await RespondAsync(context, () => new Response { Type = ResponseType.GetTasks, GetTasks = master.GetTasks() });
+                break;
+            case CallType.GetRoles:
+                await RespondAsync(context, () => new Response { Type = ResponseType.GetRoles, GetRoles = master.GetRoles() });
+                break;
+            case CallType.GetMaster:
+                await RespondAsync(context, new Response { Type = ResponseType.GetMaster, GetMaster = master.GetMaster() });
+                break;
+            case CallType.ListFiles:
+            case CallType.ReadFile:
+                // The master attaches no files of its own; sandboxes live on the agents' file endpoints.
+                var path = call.ListFiles?.Path ?? call.ReadFile?.Path;
+                await MesosHttp.WriteTextAsync(context, path is null ? 400 : 404,
+                    path is null ? "Expecting 'path' to be present" : $"Failed to find '{path}': the master attaches no files; read sandboxes from the agent");
+                break;
+            case CallType.Teardown:
+                if (call.Teardown?.FrameworkId is not { } frameworkId)
+                {
+                    await MesosHttp.WriteTextAsync(context, 400, "Failed to validate master::Call: Expecting 'teardown' to be present");
+                }
+                else if (!master.Teardown(frameworkId))
+                {
+                    await MesosHttp.WriteTextAsync(context, 400, $"No framework found with specified ID '{frameworkId.Value}'");
+                }
+                else
+                {
+                    context.Response.StatusCode = 200; // no body and, deliberately, no Content-Type (§12 item 16)
+                }
+
+                break;
+            case CallType.MarkAgentGone:
+                if (call.MarkAgentGone?.AgentId is not { } agentId)
+                {
+                    await MesosHttp.WriteTextAsync(context, 400, "Failed to validate master::Call: Expecting 'mark_agent_gone' to be present");
+                }
+                else
+                {
+                    master.RemoveAgent(agentId, "marked gone by an operator");
+                    context.Response.StatusCode = 200;
+                }
+
+                break;
+            case CallType.Subscribe:
+                await SubscribeAsync(context);
+                break;
+            default:
+                await MesosHttp.WriteTextAsync(context, 501, $"{call.Type} is not implemented by the embedded cluster");
+                break;
+        }
+    }
+
+    private Task RespondAsync(HttpContext context, Response response) =>
+        MesosHttp.WriteJsonAsync(context, MesosJson.Serialize(response));
+
+    /// <summary>For answers built from the master's live books: built and serialized under its lock.</summary>
+    private Task RespondAsync(HttpContext context, Func<Response> build) =>
+        MesosHttp.WriteJsonAsync(context, master.SerializeLocked(build));
+
+    private async Task SubscribeAsync(HttpContext context)
+    {
+        var stream = master.SubscribeOperator(protobufCodec: false, out var heartbeats);
+        try
+        {
+            await MesosHttp.StartStreamAsync(context);
+            await StreamWriter.DrainAsync(stream, context.Response.Body, context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+        }
+        finally
+        {
+            heartbeats?.Dispose();
+            master.UnsubscribeOperator(stream);
+        }
+    }
+}
+
+/// <summary>The version this master reports (a Mesos 1.11 look-alike, as the captures show).</summary>
+internal static class MasterVersion
+{
+    public static VersionInfo Info { get; } = new()
+    {
+        Version = LocalMaster.Version,
+        BuildDate = "2026-11-25 00:00:00",
+        BuildTime = 1795564800.0,
+        BuildUser = "mesosconsole",
+    };
+}
+
+/// <summary>The master's "flags", derived from its settings (GET_FLAGS and /master/state).</summary>
+internal static class MasterFlags
+{
+    public static SortedDictionary<string, string> Of(LocalMaster master) => new(StringComparer.Ordinal)
+    {
+        ["allocation_interval"] = $"{master.Settings.AllocationInterval.TotalSeconds}secs",
+        ["cluster"] = master.Settings.ClusterName,
+        ["hostname"] = master.Hostname,
+        ["ip"] = master.Hostname,
+        ["offer_timeout"] = master.Settings.OfferTimeout is { } t ? $"{t.TotalSeconds}secs" : "",
+        ["port"] = master.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["quorum"] = "1",
+        ["registry"] = "in_memory",
+    };
+}

@@ -1,0 +1,37 @@
+using Bunit;
+using MesosConsole.Mesos.Client;
+using MesosConsole.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace MesosConsole.Web.Tests.Support;
+
+/// <summary>
+/// The one bUnit setup for console components: MudBlazor with loose JS interop, no transitions and no
+/// popover-provider check; the console's view models over a <see cref="FakeOperatorClient"/>; and a
+/// <see cref="FakeTimeProvider"/>, so periodic refreshes happen when a test advances time, not by waiting.
+/// </summary>
+public abstract class ConsoleComponentTest : BunitContext
+{
+    protected ConsoleComponentTest()
+    {
+        // Generous, because CI shares two cores; waits end as soon as the assertion holds.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.ShowTransitionDuration = 0;
+            options.SnackbarConfiguration.HideTransitionDuration = 0;
+            options.PopoverOptions.CheckForPopoverProvider = false;
+        });
+        Services.AddSingleton<IMesosOperatorClient>(Master);
+        Services.AddSingleton<TimeProvider>(Time);
+        ConsoleWebApplication.AddViewModels(Services);
+    }
+
+    protected FakeOperatorClient Master { get; } = new();
+
+    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 20, 20, 0, TimeSpan.Zero));
+}
