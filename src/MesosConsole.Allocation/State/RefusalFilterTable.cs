@@ -2,14 +2,10 @@ namespace MesosConsole.Allocation.State;
 
 /// <summary>
 /// One agent's refusal filters, indexed by membership slot. Built for the case where thousands of
-/// frameworks have all refused the same agent, checked millions of times per cycle:
-/// <list type="bullet">
-/// <item>a slot's filter is an <c>int</c> pointing into a small table of the distinct refused sets on
-/// this agent (usually one), with expiries in a separate array only touched when filters come and go,
-/// so a check reads 4 bytes per framework;</item>
-/// <item>whether a refused set covers the agent's availability is computed once per set and
-/// availability, not once per framework.</item>
-/// </list>
+/// frameworks have all refused the same agent, checked millions of times per cycle: the filters'
+/// refused sets are interned (usually one or two distinct sets per agent), and for the agent's
+/// current availability the table keeps one bitmap of the slots it is kept from, so the cycle tests
+/// one bit per framework whatever the cluster size.
 /// Mesos keeps every filter; a second filter for the same slot is kept too (in a rarely used
 /// overflow) unless one of the two makes the other redundant.
 /// </summary>
@@ -20,6 +16,11 @@ internal sealed class RefusalFilterTable
     private Dictionary<int, List<RefusalFilter>>? _overflow;
     private long _earliestExpiry = long.MaxValue;
     private readonly RefusedSets _sets = new();
+
+    // Slots kept from the agent by a primary filter, valid while _filteredFor is the availability
+    // and no filter changed since.
+    private ulong[] _filtered = [];
+    private Resources? _filteredFor;
 
     /// <summary>The last refused set stored; the agent reuses it when its availability comes back equal.</summary>
     public Resources? LastRefused { get; private set; }
@@ -44,7 +45,7 @@ internal sealed class RefusalFilterTable
         }
         else if (filter.Dominates(existing))
         {
-            _sets.Release(_setBySlot[slot]);
+            ClearPrimary(slot);
             SetPrimary(slot, filter);
         }
         else if (!existing.Dominates(filter))
@@ -80,19 +81,7 @@ internal sealed class RefusalFilterTable
     }
 
     /// <summary>Whether a filter of the slot applies: the agent's <paramref name="available"/> is a subset of what was refused.</summary>
-    public bool Applies(int slot, Resources available)
-    {
-        if ((uint)slot < (uint)_setBySlot.Length)
-        {
-            var set = _setBySlot[slot];
-            if (set != 0 && _sets.Covers(set, available))
-            {
-                return true;
-            }
-        }
-
-        return _overflow is not null && FindInOverflow(slot, available) is not null;
-    }
+    public bool Applies(int slot, Resources available) => FirstUnfiltered([slot], available) < 0;
 
     /// <summary>
     /// The index of the first slot in <paramref name="slots"/> (negative entries are skipped) that no
@@ -100,8 +89,7 @@ internal sealed class RefusalFilterTable
     /// </summary>
     public int FirstUnfiltered(ReadOnlySpan<int> slots, Resources available)
     {
-        var setBySlot = _setBySlot;
-        var coverage = _sets.CoverageFor(available);
+        var filtered = FilteredSlots(available);
         for (var i = 0; i < slots.Length; i++)
         {
             var slot = slots[i];
@@ -110,7 +98,8 @@ internal sealed class RefusalFilterTable
                 continue;
             }
 
-            if ((uint)slot < (uint)setBySlot.Length && setBySlot[slot] is var set && set != 0 && coverage.Covers(set))
+            var word = slot >> 6;
+            if (word < filtered.Length && (filtered[word] & (1UL << slot)) != 0)
             {
                 continue;
             }
@@ -127,7 +116,7 @@ internal sealed class RefusalFilterTable
     /// <summary>The filter that keeps the slot from this agent, if any (for explaining a decision).</summary>
     public RefusalFilter? Find(int slot, Resources available)
     {
-        if (Primary(slot) is { } primary && _sets.Covers(_setBySlot[slot], available))
+        if (Primary(slot) is { } primary && (ReferenceEquals(primary.Refused, available) || primary.Refused.Contains(available)))
         {
             return primary;
         }
@@ -180,15 +169,33 @@ internal sealed class RefusalFilterTable
 
     private void SetPrimary(int slot, RefusalFilter filter)
     {
-        _setBySlot[slot] = _sets.Acquire(filter.Refused);
+        _setBySlot[slot] = _sets.Acquire(filter.Refused, slot);
         _expiryBySlot[slot] = filter.ExpiresAtTicks;
+        _filteredFor = null;
     }
 
     private void ClearPrimary(int slot)
     {
-        _sets.Release(_setBySlot[slot]);
+        _sets.Release(_setBySlot[slot], slot);
         _setBySlot[slot] = 0;
         _expiryBySlot[slot] = 0;
+        _filteredFor = null;
+    }
+
+    private ReadOnlySpan<ulong> FilteredSlots(Resources available)
+    {
+        if (!ReferenceEquals(available, _filteredFor))
+        {
+            if (_filtered.Length != _sets.Words)
+            {
+                _filtered = new ulong[_sets.Words];
+            }
+
+            _sets.CollectCovering(available, _filtered);
+            _filteredFor = available;
+        }
+
+        return _filtered;
     }
 
     private RefusalFilter? FindInOverflow(int slot, Resources available)

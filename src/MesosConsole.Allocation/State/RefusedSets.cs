@@ -1,51 +1,53 @@
 namespace MesosConsole.Allocation.State;
 
 /// <summary>
-/// The distinct refused resource sets of one agent's filters, numbered from 1 and reference
-/// counted, with a memo of which of them cover the agent's current availability.
+/// The distinct refused resource sets among one agent's filters (usually one or two), numbered from
+/// 1 and reference counted, each with a bitmap of the slots whose filter refused it. That turns "which
+/// frameworks does a filter keep from this agent now" into OR-ing the bitmaps of the sets that cover
+/// the agent's availability.
 /// </summary>
 internal sealed class RefusedSets
 {
     private readonly Dictionary<Resources, int> _indexOf = new(ReferenceEqualityComparer.Instance);
     private readonly Stack<int> _free = new();
     private Resources?[] _sets = new Resources?[2];
+    private ulong[][] _slotBits = [[], []];
     private int[] _uses = new int[2];
-    private int _count = 1; // index 0 means "no set"
+    private int _next = 1; // index 0 means "no set"
 
-    // Coverage memo: entry i is valid while _coverStamp[i] == _stamp, and _stamp changes with the
-    // availability instance (Resources are immutable, so a new availability is a new instance).
-    private Resources? _stampedAvailable;
-    private long _stamp;
-    private long[] _coverStamp = new long[2];
-    private bool[] _covers = new bool[2];
+    /// <summary>Length, in 64-bit words, of every slot bitmap.</summary>
+    public int Words { get; private set; }
 
     public Resources this[int index] => _sets[index]!;
 
-    public int Acquire(Resources refused)
+    /// <summary>Records that <paramref name="slot"/>'s filter refuses <paramref name="refused"/>; returns the set's index.</summary>
+    public int Acquire(Resources refused, int slot)
     {
+        EnsureWords((slot >> 6) + 1);
         if (!_indexOf.TryGetValue(refused, out var index))
         {
-            index = _free.Count > 0 ? _free.Pop() : _count++;
+            index = _free.Count > 0 ? _free.Pop() : _next++;
             if (index >= _sets.Length)
             {
                 var length = _sets.Length * 2;
                 Array.Resize(ref _sets, length);
                 Array.Resize(ref _uses, length);
-                Array.Resize(ref _coverStamp, length);
-                Array.Resize(ref _covers, length);
+                Array.Resize(ref _slotBits, length);
             }
 
             _sets[index] = refused;
-            _coverStamp[index] = 0; // stamps start at 1, so this entry is computed on first use
+            _slotBits[index] = new ulong[Words];
             _indexOf.Add(refused, index);
         }
 
+        _slotBits[index][slot >> 6] |= 1UL << slot;
         _uses[index]++;
         return index;
     }
 
-    public void Release(int index)
+    public void Release(int index, int slot)
     {
+        _slotBits[index][slot >> 6] &= ~(1UL << slot);
         if (--_uses[index] == 0)
         {
             _indexOf.Remove(_sets[index]!);
@@ -54,33 +56,37 @@ internal sealed class RefusedSets
         }
     }
 
-    /// <summary>Whether set <paramref name="index"/> contains all of <paramref name="available"/>.</summary>
-    public bool Covers(int index, Resources available) => CoverageFor(available).Covers(index);
-
-    /// <summary>Coverage answers for one availability, for scanning many slots in a row.</summary>
-    public Coverage CoverageFor(Resources available)
+    /// <summary>Writes into <paramref name="filtered"/> the slots whose refused set contains all of <paramref name="available"/>.</summary>
+    public void CollectCovering(Resources available, Span<ulong> filtered)
     {
-        if (!ReferenceEquals(available, _stampedAvailable))
+        filtered.Clear();
+        for (var index = 1; index < _next; index++)
         {
-            _stampedAvailable = available;
-            _stamp++;
+            if (_sets[index] is { } refused && (ReferenceEquals(refused, available) || refused.Contains(available)))
+            {
+                var bits = _slotBits[index];
+                for (var word = 0; word < bits.Length; word++)
+                {
+                    filtered[word] |= bits[word];
+                }
+            }
+        }
+    }
+
+    private void EnsureWords(int words)
+    {
+        if (words <= Words)
+        {
+            return;
         }
 
-        return new Coverage(this, available, _stamp);
-    }
-
-    internal readonly ref struct Coverage(RefusedSets sets, Resources available, long stamp)
-    {
-        private readonly ReadOnlySpan<long> _stamps = sets._coverStamp;
-        private readonly ReadOnlySpan<bool> _answers = sets._covers;
-
-        public bool Covers(int index) => _stamps[index] == stamp ? _answers[index] : sets.Compute(index, available, stamp);
-    }
-
-    private bool Compute(int index, Resources available, long stamp)
-    {
-        var refused = _sets[index]!;
-        _coverStamp[index] = stamp;
-        return _covers[index] = ReferenceEquals(refused, available) || refused.Contains(available);
+        Words = Math.Max(words, Words * 2);
+        for (var index = 1; index < _next; index++)
+        {
+            if (_sets[index] is not null)
+            {
+                Array.Resize(ref _slotBits[index], Words);
+            }
+        }
     }
 }

@@ -83,6 +83,18 @@ public sealed class LocalAgent : IAsyncDisposable
     /// <summary>The framework's tasks that have not reached a terminal state.</summary>
     public IReadOnlyCollection<TaskID> RunningTasks(FrameworkID frameworkId) => _supervisor.RunningTasks(frameworkId);
 
+    /// <summary>
+    /// Stops answering HTTP while tasks keep running — what a partitioned or hung agent looks like to
+    /// the master. Used by failure tests.
+    /// </summary>
+    internal async Task StopHttpAsync()
+    {
+        if (Interlocked.Exchange(ref _http, null) is { } http)
+        {
+            await http.DisposeAsync();
+        }
+    }
+
     /// <summary>Kills every task's process group (SIGKILL after a short grace), stops the HTTP server, and returns once all are gone.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -25,10 +25,13 @@ internal sealed class MasterHttpHost : IAsyncDisposable
     /// <summary>Serves <paramref name="master"/> on hostname:port (0 = a free port) and returns the bound port.</summary>
     public static async Task<MasterHttpHost> StartAsync(LocalMaster master, int port, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
+        // An empty builder: the master must not pick up the host application's configuration (its
+        // appsettings.json Kestrel endpoints or ASPNETCORE_URLS would bind the console's port too).
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Services.AddSingleton(loggerFactory);
-        builder.WebHost.ConfigureKestrel(kestrel =>
+        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        builder.Services.AddRoutingCore();
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.TryParse(master.Hostname, out var ip) ? ip : IPAddress.Loopback, port);
             kestrel.Limits.MaxRequestBodySize = MesosHttp.MaxRequestBodyBytes;

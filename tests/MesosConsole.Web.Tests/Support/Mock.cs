@@ -1,6 +1,5 @@
 using MesosConsole.Mesos.V1;
 using MesosConsole.Mesos.V1.Master;
-using MesosTask = MesosConsole.Mesos.V1.Task;
 
 namespace MesosConsole.Web.Tests.Support;
 
