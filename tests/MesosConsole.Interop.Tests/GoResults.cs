@@ -28,7 +28,11 @@ public sealed record OperatorOutput(
     Dictionary<string, int> TaskStates,
     OperatorCounts State,
     Dictionary<string, double> Metrics,
-    OperatorCounts? Subscribed);
+    OperatorCounts? Subscribed,
+    bool Heartbeat,
+    OperatorAgentApi? Agent);
+
+public sealed record OperatorAgentApi(bool Healthy, string Version);
 
 public static class GoOutput
 {

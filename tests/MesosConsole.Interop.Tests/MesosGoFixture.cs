@@ -49,8 +49,8 @@ public sealed class MesosGoFixture : IAsyncLifetime
             FirstAgentPort = 0,
             Agents = 2,
             WorkDir = Path.Combine(_root.FullName, "work"),
-            // mesos-go 0.0.6's JSON codec cannot decode the operator HEARTBEAT event.
-            OperatorHeartbeats = "never",
+            // mesos-go 0.0.6's JSON codec cannot decode the operator HEARTBEAT event; its protobuf codec can.
+            OperatorHeartbeats = "protobufOnly",
         });
     }
 
@@ -76,9 +76,9 @@ public sealed class MesosGoFixture : IAsyncLifetime
     }
 
     /// <summary>Runs the mesos-go scheduler to completion and returns the JSON line it printed.</summary>
-    public async Task<SchedulerOutput> RunSchedulerAsync(int tasks, string? command, CancellationToken cancellationToken)
+    public async Task<SchedulerOutput> RunSchedulerAsync(int tasks, string? command, CancellationToken cancellationToken, string codec = "json")
     {
-        List<string> args = ["-master", MasterUrl.ToString().TrimEnd('/'), "-tasks", tasks.ToString(), "-timeout", $"{ProgramTimeout.TotalSeconds:0}s"];
+        List<string> args = ["-master", MasterUrl.ToString().TrimEnd('/'), "-tasks", tasks.ToString(), "-timeout", $"{ProgramTimeout.TotalSeconds:0}s", "-codec", codec];
         if (command is not null)
         {
             args.AddRange(["-cmd", command]);
@@ -89,10 +89,18 @@ public sealed class MesosGoFixture : IAsyncLifetime
         return GoOutput.Parse<SchedulerOutput>(result);
     }
 
-    /// <summary>Runs the mesos-go operator client once and returns what it decoded.</summary>
-    public async Task<OperatorOutput> RunOperatorAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the mesos-go operator client once and returns what it decoded; with the protobuf codec it
+    /// also reads the HEARTBEAT after SUBSCRIBED and asks the first agent's own operator API.
+    /// </summary>
+    public async Task<OperatorOutput> RunOperatorAsync(CancellationToken cancellationToken, string codec = "json")
     {
-        string[] args = ["-master", MasterUrl.ToString().TrimEnd('/'), "-subscribe", "-timeout", $"{ProgramTimeout.TotalSeconds:0}s"];
+        List<string> args = ["-master", MasterUrl.ToString().TrimEnd('/'), "-subscribe", "-timeout", $"{ProgramTimeout.TotalSeconds:0}s", "-codec", codec];
+        if (codec == "protobuf")
+        {
+            args.AddRange(["-heartbeat", "-agent", Cluster.AgentUrls[0].ToString().TrimEnd('/')]);
+        }
+
         var result = await ProcessRunner.RunAsync(Programs.Operator, args, ProgramTimeout + TimeSpan.FromSeconds(30),
             cancellationToken: cancellationToken);
         return GoOutput.Parse<OperatorOutput>(result);

@@ -1,5 +1,6 @@
 using System.Text;
 using MesosConsole.Mesos.Json;
+using MesosConsole.Mesos.Protobuf;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
@@ -16,7 +17,7 @@ internal static class MesosHttp
     /// <summary>Bodies above this are refused with 413 before they are read.</summary>
     public const long MaxRequestBodyBytes = 16 * 1024 * 1024;
 
-    public static async Task WriteJsonAsync(HttpContext context, byte[] json, int status = 200)
+    public static async Task WriteJsonAsync(HttpContext context, ReadOnlyMemory<byte> json, int status = 200)
     {
         context.Response.StatusCode = status;
         var jsonp = context.Request.Method == HttpMethods.Get ? context.Request.Query["jsonp"].ToString() : "";
@@ -35,6 +36,29 @@ internal static class MesosHttp
         context.Response.ContentType = MesosJson.ContentType;
         context.Response.ContentLength = json.Length;
         await context.Response.Body.WriteAsync(json);
+    }
+
+    /// <summary>Writes a pooled JSON answer and returns its buffer to the pool.</summary>
+    public static async Task WriteJsonAsync(HttpContext context, PooledBufferWriter json)
+    {
+        using (json)
+        {
+            await WriteJsonAsync(context, json.WrittenMemory);
+        }
+    }
+
+    /// <summary>A v1 API answer in the negotiated codec: exact Content-Type, Content-Length, no charset.</summary>
+    public static Task WriteMessageAsync(HttpContext context, MesosCodec codec, byte[] body)
+    {
+        if (!codec.IsProtobuf)
+        {
+            return WriteJsonAsync(context, body);
+        }
+
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = codec.ContentType;
+        context.Response.ContentLength = body.Length;
+        return context.Response.Body.WriteAsync(body).AsTask();
     }
 
     /// <summary>An error or status answer with a plain-text reason, as Mesos writes them.</summary>
@@ -57,9 +81,13 @@ internal static class MesosHttp
         return WriteTextAsync(context, 405, $"405 Method Not Allowed. Expecting one of {{ 'POST' }}, but received '{context.Request.Method}'.");
     }
 
-    /// <summary>Checks Content-Type; returns the status and reason to answer with, or null when it is JSON.</summary>
-    public static (int Status, string Message)? CheckContentType(HttpRequest request)
+    /// <summary>
+    /// Checks Content-Type; returns the status and reason to answer with, or null with the codec of the
+    /// body (JSON or protobuf) in <paramref name="codec"/>.
+    /// </summary>
+    public static (int Status, string Message)? CheckContentType(HttpRequest request, out MesosCodec codec)
     {
+        codec = MesosCodec.Json;
         var raw = request.ContentType;
         if (string.IsNullOrEmpty(raw))
         {
@@ -73,20 +101,23 @@ internal static class MesosHttp
             return null;
         }
 
-        if (string.Equals(mediaType, MesosJson.ProtobufContentType, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(mediaType, MesosProtobuf.ContentType, StringComparison.OrdinalIgnoreCase))
         {
-            return (415, "The embedded cluster does not speak the protobuf codec (application/x-protobuf) yet: send 'Content-Type: application/json' and 'Accept: application/json'");
+            codec = MesosCodec.Protobuf;
+            return null;
         }
 
         return (415, "Expecting 'Content-Type' of application/json or application/x-protobuf");
     }
 
     /// <summary>
-    /// Response negotiation: JSON when Accept is absent or allows it. Returns the 406 reason otherwise.
-    /// mesos-go sends the same Accept value on two header lines; every value is considered.
+    /// Response negotiation (reference §1.2): JSON when Accept is absent or allows it, else protobuf when
+    /// it allows that; returns the 406 reason otherwise. mesos-go sends the same Accept value on two
+    /// header lines; every value is considered.
     /// </summary>
-    public static string? CheckAccept(HttpRequest request)
+    public static string? CheckAccept(HttpRequest request, out MesosCodec codec)
     {
+        codec = MesosCodec.Json;
         var values = request.Headers.Accept;
         if (values.Count == 0)
         {
@@ -112,9 +143,13 @@ internal static class MesosHttp
             }
         }
 
-        return accepted.Any(m => string.Equals(m.MediaType.ToString(), MesosJson.ProtobufContentType, StringComparison.OrdinalIgnoreCase))
-            ? "Expecting 'Accept' to allow 'application/json': the embedded cluster does not write protobuf yet"
-            : "Expecting 'Accept' to allow 'application/x-protobuf' or 'application/json'";
+        if (accepted.Any(m => m.Quality is not 0 && string.Equals(m.MediaType.ToString(), MesosProtobuf.ContentType, StringComparison.OrdinalIgnoreCase)))
+        {
+            codec = MesosCodec.Protobuf;
+            return null;
+        }
+
+        return "Expecting 'Accept' to allow 'application/x-protobuf' or 'application/json'";
     }
 
     /// <summary>Reads the whole body, or returns the status (413) and reason when it is too large.</summary>
@@ -143,12 +178,15 @@ internal static class MesosHttp
         }
     }
 
-    /// <summary>Prepares a long-lived streaming response: headers now, no buffering, chunked body.</summary>
-    public static async Task StartStreamAsync(HttpContext context)
+    /// <summary>
+    /// Prepares a long-lived streaming response: headers now, no buffering, chunked body. Content-Type
+    /// is the records' media type (RecordIO framing is implied), exactly as mesos-go compares it.
+    /// </summary>
+    public static async Task StartStreamAsync(HttpContext context, MesosCodec codec)
     {
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         context.Response.StatusCode = 200;
-        context.Response.ContentType = MesosJson.ContentType;
+        context.Response.ContentType = codec.ContentType;
         await context.Response.StartAsync(context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
     }

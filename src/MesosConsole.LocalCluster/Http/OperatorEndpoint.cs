@@ -1,6 +1,5 @@
-using System.Text.Json;
 using MesosConsole.LocalCluster.Master;
-using MesosConsole.Mesos.Json;
+using MesosConsole.Mesos.Protobuf;
 using MesosConsole.Mesos.V1;
 using MesosConsole.Mesos.V1.Master;
 using Microsoft.AspNetCore.Http;
@@ -18,13 +17,13 @@ internal sealed class OperatorEndpoint(LocalMaster master)
             return;
         }
 
-        if (MesosHttp.CheckContentType(context.Request) is { } bad)
+        if (MesosHttp.CheckContentType(context.Request, out var requestCodec) is { } bad)
         {
             await MesosHttp.WriteTextAsync(context, bad.Status, bad.Message);
             return;
         }
 
-        if (MesosHttp.CheckAccept(context.Request) is { } notAcceptable)
+        if (MesosHttp.CheckAccept(context.Request, out var codec) is { } notAcceptable)
         {
             await MesosHttp.WriteTextAsync(context, 406, notAcceptable);
             return;
@@ -37,14 +36,10 @@ internal sealed class OperatorEndpoint(LocalMaster master)
             return;
         }
 
-        Call? call;
-        try
+        var call = requestCodec.Deserialize<Call>(body, out var parseError);
+        if (parseError is not null)
         {
-            call = MesosJson.Deserialize<Call>(body);
-        }
-        catch (JsonException ex)
-        {
-            await MesosHttp.WriteTextAsync(context, 400, "Failed to parse body into JSON: " + ex.Message);
+            await MesosHttp.WriteTextAsync(context, 400, parseError);
             return;
         }
 
@@ -54,53 +49,71 @@ internal sealed class OperatorEndpoint(LocalMaster master)
             return;
         }
 
-        await DispatchAsync(context, call);
+        await DispatchAsync(context, call, codec);
     }
 
-    private async Task DispatchAsync(HttpContext context, Call call)
+    /// <summary>Answers in <paramref name="codec"/>, the encoding the client's Accept asked for.</summary>
+    private async Task DispatchAsync(HttpContext context, Call call, MesosCodec codec)
     {
         switch (call.Type)
         {
             case CallType.GetHealth:
-                await RespondAsync(context, new Response { Type = ResponseType.GetHealth, GetHealth = new GetHealth { Healthy = true } });
+                await RespondAsync(context, codec, new Response { Type = ResponseType.GetHealth, GetHealth = new GetHealth { Healthy = true } });
                 break;
             case CallType.GetVersion:
-                await RespondAsync(context, new Response { Type = ResponseType.GetVersion, GetVersion = new GetVersion { VersionInfo = MasterVersion.Info } });
+                await RespondAsync(context, codec, new Response { Type = ResponseType.GetVersion, GetVersion = new GetVersion { VersionInfo = MasterVersion.Info } });
                 break;
             case CallType.GetFlags:
-                await RespondAsync(context, new Response
+                await RespondAsync(context, codec, new Response
                 {
                     Type = ResponseType.GetFlags,
                     GetFlags = new GetFlags { Flags = MasterFlags.Of(master).Select(kv => new Flag { Name = kv.Key, Value = kv.Value }).ToList() },
                 });
                 break;
             case CallType.GetMetrics:
-                await RespondAsync(context, new Response
+                await RespondAsync(context, codec, new Response
                 {
                     Type = ResponseType.GetMetrics,
                     GetMetrics = new GetMetrics { Metrics = master.Metrics().Select(kv => new Metric { Name = kv.Key, Value = kv.Value }).ToList() },
                 });
                 break;
             case CallType.GetState:
-                await RespondAsync(context, () => new Response { Type = ResponseType.GetState, GetState = master.GetState() });
+                // JSON has its own tuned writer (cached task JSON); protobuf is written from the schema.
+                if (codec.IsProtobuf)
+                {
+                    await RespondAsync(context, codec, () => new Response { Type = ResponseType.GetState, GetState = master.GetState() });
+                }
+                else
+                {
+                    await MesosHttp.WriteJsonAsync(context, master.GetStateResponseJson());
+                }
+
                 break;
             case CallType.GetAgents:
-                await RespondAsync(context, () => new Response { Type = ResponseType.GetAgents, GetAgents = master.GetAgents() });
+                await RespondAsync(context, codec, () => new Response { Type = ResponseType.GetAgents, GetAgents = master.GetAgents() });
                 break;
             case CallType.GetFrameworks:
-                await RespondAsync(context, () => new Response { Type = ResponseType.GetFrameworks, GetFrameworks = master.GetFrameworks() });
+                await RespondAsync(context, codec, () => new Response { Type = ResponseType.GetFrameworks, GetFrameworks = master.GetFrameworks() });
                 break;
             case CallType.GetExecutors:
-                await RespondAsync(context, new Response { Type = ResponseType.GetExecutors, GetExecutors = new GetExecutors { Executors = [] } });
+                await RespondAsync(context, codec, new Response { Type = ResponseType.GetExecutors, GetExecutors = new GetExecutors { Executors = [] } });
                 break;
             case CallType.GetTasks:
-                await RespondAsync(context, () => new Response { Type = ResponseType.GetTasks, GetTasks = master.GetTasks() });
+                if (codec.IsProtobuf)
+                {
+                    await RespondAsync(context, codec, () => new Response { Type = ResponseType.GetTasks, GetTasks = master.GetTasks() });
+                }
+                else
+                {
+                    await MesosHttp.WriteJsonAsync(context, master.GetTasksResponseJson());
+                }
+
                 break;
             case CallType.GetRoles:
-                await RespondAsync(context, () => new Response { Type = ResponseType.GetRoles, GetRoles = master.GetRoles() });
+                await RespondAsync(context, codec, () => new Response { Type = ResponseType.GetRoles, GetRoles = master.GetRoles() });
                 break;
             case CallType.GetMaster:
-                await RespondAsync(context, new Response { Type = ResponseType.GetMaster, GetMaster = master.GetMaster() });
+                await RespondAsync(context, codec, new Response { Type = ResponseType.GetMaster, GetMaster = master.GetMaster() });
                 break;
             case CallType.ListFiles:
             case CallType.ReadFile:
@@ -137,7 +150,7 @@ internal sealed class OperatorEndpoint(LocalMaster master)
 
                 break;
             case CallType.Subscribe:
-                await SubscribeAsync(context);
+                await SubscribeAsync(context, codec);
                 break;
             default:
                 await MesosHttp.WriteTextAsync(context, 501, $"{call.Type} is not implemented by the embedded cluster");
@@ -145,19 +158,19 @@ internal sealed class OperatorEndpoint(LocalMaster master)
         }
     }
 
-    private Task RespondAsync(HttpContext context, Response response) =>
-        MesosHttp.WriteJsonAsync(context, MesosJson.Serialize(response));
+    private static Task RespondAsync(HttpContext context, MesosCodec codec, Response response) =>
+        MesosHttp.WriteMessageAsync(context, codec, codec.Serialize(response));
 
     /// <summary>For answers built from the master's live books: built and serialized under its lock.</summary>
-    private Task RespondAsync(HttpContext context, Func<Response> build) =>
-        MesosHttp.WriteJsonAsync(context, master.SerializeLocked(build));
+    private Task RespondAsync(HttpContext context, MesosCodec codec, Func<Response> build) =>
+        MesosHttp.WriteMessageAsync(context, codec, master.SerializeLocked(build, codec));
 
-    private async Task SubscribeAsync(HttpContext context)
+    private async Task SubscribeAsync(HttpContext context, MesosCodec codec)
     {
-        var stream = master.SubscribeOperator(protobufCodec: false, out var heartbeats);
+        var stream = master.SubscribeOperator(protobufCodec: codec.IsProtobuf, out var heartbeats);
         try
         {
-            await MesosHttp.StartStreamAsync(context);
+            await MesosHttp.StartStreamAsync(context, stream.Codec);
             await StreamWriter.DrainAsync(stream, context.Response.Body, context.RequestAborted);
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException)

@@ -1,6 +1,5 @@
-using System.Text.Json;
 using MesosConsole.LocalCluster.Master;
-using MesosConsole.Mesos.Json;
+using MesosConsole.Mesos.Protobuf;
 using MesosConsole.Mesos.V1.Scheduler;
 using Microsoft.AspNetCore.Http;
 
@@ -22,7 +21,7 @@ internal sealed class SchedulerEndpoint(LocalMaster master)
             return;
         }
 
-        if (MesosHttp.CheckContentType(context.Request) is { } bad)
+        if (MesosHttp.CheckContentType(context.Request, out var requestCodec) is { } bad)
         {
             await MesosHttp.WriteTextAsync(context, bad.Status, bad.Message);
             return;
@@ -35,14 +34,10 @@ internal sealed class SchedulerEndpoint(LocalMaster master)
             return;
         }
 
-        Call? call;
-        try
+        var call = requestCodec.Deserialize<Call>(body, out var parseError);
+        if (parseError is not null)
         {
-            call = MesosJson.Deserialize<Call>(body);
-        }
-        catch (JsonException ex)
-        {
-            await MesosHttp.WriteTextAsync(context, 400, "Failed to parse body into JSON: " + ex.Message);
+            await MesosHttp.WriteTextAsync(context, 400, parseError);
             return;
         }
 
@@ -62,13 +57,13 @@ internal sealed class SchedulerEndpoint(LocalMaster master)
                 return;
             }
 
-            if (MesosHttp.CheckAccept(context.Request) is { } notAcceptable)
+            if (MesosHttp.CheckAccept(context.Request, out var eventCodec) is { } notAcceptable)
             {
                 await MesosHttp.WriteTextAsync(context, 406, notAcceptable);
                 return;
             }
 
-            await SubscribeAsync(context, call);
+            await SubscribeAsync(context, call, eventCodec);
             return;
         }
 
@@ -124,9 +119,9 @@ internal sealed class SchedulerEndpoint(LocalMaster master)
         }
     }
 
-    private async Task SubscribeAsync(HttpContext context, Call call)
+    private async Task SubscribeAsync(HttpContext context, Call call, MesosCodec eventCodec)
     {
-        var (stream, frameworkId, outcome) = master.Subscribe(call.FrameworkId, call.Subscribe!);
+        var (stream, frameworkId, outcome) = master.Subscribe(call.FrameworkId, call.Subscribe!, eventCodec);
         if (stream is null)
         {
             await MesosHttp.WriteTextAsync(context, outcome.StatusCode, outcome.Message);
@@ -137,7 +132,7 @@ internal sealed class SchedulerEndpoint(LocalMaster master)
         var aborted = context.RequestAborted;
         try
         {
-            await MesosHttp.StartStreamAsync(context);
+            await MesosHttp.StartStreamAsync(context, stream.Codec);
             await StreamWriter.DrainAsync(stream, context.Response.Body, aborted);
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException)

@@ -53,7 +53,7 @@ internal sealed partial class LocalMaster
                 ForgetOffer(offer);
                 if (_frameworks.TryGetValue(offer.FrameworkId.Value, out var owner))
                 {
-                    owner.Stream?.Send(MesosJson.Serialize(new Event { Type = EventType.Rescind, Rescind = new RescindEvent { OfferId = offer.Id } }));
+                    owner.Stream?.Send(new Event { Type = EventType.Rescind, Rescind = new RescindEvent { OfferId = offer.Id } });
                 }
             }
 
@@ -79,7 +79,7 @@ internal sealed partial class LocalMaster
                     SendUpdate(framework, status);
                 }
 
-                framework.Stream?.Send(MesosJson.Serialize(new Event { Type = EventType.Failure, Failure = new FailureEvent { AgentId = agentId } }));
+                framework.Stream?.Send(new Event { Type = EventType.Failure, Failure = new FailureEvent { AgentId = agentId } });
             }
 
             PublishOperator(OperatorEvents.AgentRemoved(agentId));

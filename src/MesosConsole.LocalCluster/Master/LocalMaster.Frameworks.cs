@@ -1,4 +1,4 @@
-using MesosConsole.Mesos.Json;
+using MesosConsole.Mesos.Protobuf;
 using MesosConsole.Mesos.V1;
 using MesosConsole.Mesos.V1.Scheduler;
 using Microsoft.Extensions.Logging;
@@ -12,9 +12,10 @@ internal sealed partial class LocalMaster
 {
     /// <summary>
     /// SUBSCRIBE: registers a new framework or re-attaches a known one to a new stream (closing the old
-    /// stream with an ERROR first). Returns the stream to serve, or an error outcome.
+    /// stream with an ERROR first). Returns the stream to serve, or an error outcome. Events go out in
+    /// <paramref name="eventCodec"/> (JSON when not given).
     /// </summary>
-    public (EventStream? Stream, FrameworkID? Id, CallOutcome Outcome) Subscribe(FrameworkID? callFrameworkId, SubscribeCall subscribe)
+    public (EventStream? Stream, FrameworkID? Id, CallOutcome Outcome) Subscribe(FrameworkID? callFrameworkId, SubscribeCall subscribe, MesosCodec? eventCodec = null)
     {
         var info = subscribe.FrameworkInfo!;
         if (callFrameworkId is not null && info.Id is not null && callFrameworkId.Value != info.Id.Value)
@@ -25,11 +26,11 @@ internal sealed partial class LocalMaster
         var requestedId = info.Id ?? callFrameworkId;
         lock (_sync)
         {
-            var stream = new EventStream(Guid.NewGuid().ToString());
+            var stream = new EventStream(Guid.NewGuid().ToString(), eventCodec);
             if (requestedId is not null && _completedFrameworks.Any(f => f.Id.Value == requestedId.Value))
             {
                 // A removed framework may not come back: Mesos answers on the stream and closes it.
-                stream.Send(MesosJson.Serialize(new Event { Type = EventType.Error, Error = new ErrorEvent { Message = "Framework has been removed" } }));
+                stream.Send(new Event { Type = EventType.Error, Error = new ErrorEvent { Message = "Framework has been removed" } });
                 stream.Close();
                 return (stream, requestedId, CallOutcome.Ok);
             }
@@ -42,7 +43,7 @@ internal sealed partial class LocalMaster
                 framework = known;
                 if (framework.Stream is { } old)
                 {
-                    old.Send(MesosJson.Serialize(new Event { Type = EventType.Error, Error = new ErrorEvent { Message = "Framework failed over" } }));
+                    old.Send(new Event { Type = EventType.Error, Error = new ErrorEvent { Message = "Framework failed over" } });
                     old.Close();
                 }
 
@@ -71,7 +72,7 @@ internal sealed partial class LocalMaster
             framework.Active = true;
             framework.UnregisteredAt = null;
             _allocator.ActivateFramework(framework.Id.Value);
-            stream.Send(MesosJson.Serialize(new Event
+            stream.Send(new Event
             {
                 Type = EventType.Subscribed,
                 Subscribed = new SubscribedEvent
@@ -80,7 +81,7 @@ internal sealed partial class LocalMaster
                     HeartbeatIntervalSeconds = _settings.HeartbeatInterval.TotalSeconds,
                     MasterInfo = Info,
                 },
-            }));
+            });
             StartHeartbeats(framework, stream);
             if (known is not null)
             {
@@ -100,7 +101,7 @@ internal sealed partial class LocalMaster
 
     private void StartHeartbeats(FrameworkRecord framework, EventStream stream)
     {
-        var heartbeat = MesosJson.Serialize(new Event { Type = EventType.Heartbeat });
+        var heartbeat = new Event { Type = EventType.Heartbeat };
         stream.Send(heartbeat);
         framework.HeartbeatTimer = _time.CreateTimer(
             _ => stream.Send(heartbeat), null, _settings.HeartbeatInterval, _settings.HeartbeatInterval);

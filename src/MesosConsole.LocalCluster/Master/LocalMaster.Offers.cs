@@ -40,7 +40,7 @@ internal sealed partial class LocalMaster
 
                 if (offers.Count > 0)
                 {
-                    framework!.Stream!.Send(MesosJson.Serialize(new Event { Type = EventType.Offers, Offers = new OffersEvent { Offers = offers } }));
+                    framework!.Stream!.Send(new Event { Type = EventType.Offers, Offers = new OffersEvent { Offers = offers } });
                 }
             }
         }
@@ -80,7 +80,7 @@ internal sealed partial class LocalMaster
             framework.Offers.Remove(offer.Id.Value);
             if (rescind)
             {
-                framework.Stream?.Send(MesosJson.Serialize(new Event { Type = EventType.Rescind, Rescind = new RescindEvent { OfferId = offer.Id } }));
+                framework.Stream?.Send(new Event { Type = EventType.Rescind, Rescind = new RescindEvent { OfferId = offer.Id } });
             }
         }
 

@@ -1,5 +1,5 @@
 using MesosConsole.Allocation;
-using MesosConsole.Mesos.Json;
+using MesosConsole.Mesos.Protobuf;
 using MesosConsole.Mesos.V1;
 using MesosConsole.Mesos.V1.Master;
 
@@ -17,10 +17,9 @@ internal sealed partial class LocalMaster
             return;
         }
 
-        var json = MesosJson.Serialize(e);
         foreach (var stream in _operatorStreams.Keys)
         {
-            stream.Send(json);
+            stream.Send(e);
         }
     }
 
@@ -32,7 +31,7 @@ internal sealed partial class LocalMaster
     {
         lock (_sync)
         {
-            var stream = new EventStream(Guid.NewGuid().ToString());
+            var stream = new EventStream(Guid.NewGuid().ToString(), protobufCodec ? MesosCodec.Protobuf : MesosCodec.Json);
             var sendHeartbeats = _settings.OperatorHeartbeats switch
             {
                 "never" => false,
@@ -40,15 +39,15 @@ internal sealed partial class LocalMaster
                 _ => true,
             };
             _operatorStreams[stream] = sendHeartbeats;
-            stream.Send(MesosJson.Serialize(new Event
+            stream.Send(new Event
             {
                 Type = EventType.Subscribed,
                 Subscribed = new SubscribedEvent { GetState = GetState(), HeartbeatIntervalSeconds = _settings.HeartbeatInterval.TotalSeconds },
-            }));
+            });
             heartbeats = null;
             if (sendHeartbeats)
             {
-                var heartbeat = MesosJson.Serialize(new Event { Type = EventType.Heartbeat });
+                var heartbeat = new Event { Type = EventType.Heartbeat };
                 stream.Send(heartbeat);
                 heartbeats = _time.CreateTimer(_ => stream.Send(heartbeat), null, _settings.HeartbeatInterval, _settings.HeartbeatInterval);
             }
@@ -81,11 +80,12 @@ internal sealed partial class LocalMaster
     /// Builds and serializes an answer under the master's lock: the answer shares live objects (task
     /// status lists) with the books, so it must not be written while another thread changes them.
     /// </summary>
-    public byte[] SerializeLocked<T>(Func<T> build)
+    public byte[] SerializeLocked<T>(Func<T> build, MesosCodec? codec = null)
+        where T : class
     {
         lock (_sync)
         {
-            return MesosJson.Serialize(build());
+            return (codec ?? MesosCodec.Json).Serialize(build());
         }
     }
 

@@ -15,9 +15,13 @@ namespace MesosConsole.LocalCluster.Master;
 /// </summary>
 internal sealed partial class LocalMaster
 {
-    public byte[] StateJson(bool summary = false)
+    /// <summary>Size of the last big answer: the next one starts with a buffer that fits, not 20 doublings.</summary>
+    private int _lastStateSize = 64 * 1024;
+
+    /// <summary>/master/state (or state-summary) in a pooled buffer: dispose it once the bytes are sent.</summary>
+    public PooledBufferWriter StateJson(bool summary = false)
     {
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        var buffer = new PooledBufferWriter(_lastStateSize + (_lastStateSize / 8));
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
         {
             lock (_sync)
@@ -33,7 +37,8 @@ internal sealed partial class LocalMaster
             }
         }
 
-        return buffer.WrittenSpan.ToArray();
+        _lastStateSize = buffer.WrittenCount;
+        return buffer;
     }
 
     private void WriteState(Utf8JsonWriter w)
@@ -316,6 +321,22 @@ internal sealed partial class LocalMaster
     }
 
     internal static void WriteTask(Utf8JsonWriter w, TaskRecord task)
+    {
+        if (task.CachedStateJson is null)
+        {
+            var buffer = new ArrayBufferWriter<byte>(512);
+            using (var one = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+            {
+                WriteTaskFields(one, task);
+            }
+
+            task.CachedStateJson = buffer.WrittenSpan.ToArray();
+        }
+
+        w.WriteRawValue(task.CachedStateJson, skipInputValidation: true);
+    }
+
+    private static void WriteTaskFields(Utf8JsonWriter w, TaskRecord task)
     {
         var wire = task.Wire;
         w.WriteStartObject();

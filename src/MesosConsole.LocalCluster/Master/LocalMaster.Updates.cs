@@ -72,13 +72,14 @@ internal sealed partial class LocalMaster
         var head = task.PendingUpdates.Peek();
         task.Wire.StatusUpdateState = head.State;
         task.Wire.StatusUpdateUuid = head.Uuid;
+        task.Changed();
         task.HeadSentAt = _time.GetUtcNow();
         _tasksWithPendingUpdates.Add(task);
         SendUpdate(framework, head);
     }
 
     private static void SendUpdate(FrameworkRecord framework, TaskStatus status) =>
-        framework.Stream?.Send(MesosJson.Serialize(new Event { Type = EventType.Update, Update = new UpdateEvent { Status = status } }));
+        framework.Stream?.Send(new Event { Type = EventType.Update, Update = new UpdateEvent { Status = status } });
 
     /// <summary>ACKNOWLEDGE: pops the head if the uuid matches; acks for anything else are ignored, as in Mesos.</summary>
     public void Acknowledge(FrameworkID frameworkId, AcknowledgeCall ack)

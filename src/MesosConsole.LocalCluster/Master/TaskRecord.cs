@@ -28,9 +28,26 @@ internal sealed class TaskRecord(MesosTask wire, Resources resources, string rol
     /// <summary>When the head of <see cref="PendingUpdates"/> was last sent to the framework.</summary>
     public DateTimeOffset? HeadSentAt { get; set; }
 
+    /// <summary>
+    /// The task's JSON in the v1 (operator API) and legacy (/master/state) forms, kept until the task
+    /// changes. State endpoints of a big cluster are mostly tasks that have not changed since the last
+    /// request, so they copy these instead of serializing 200,000 tasks every time.
+    /// </summary>
+    public byte[]? CachedWireJson { get; set; }
+
+    public byte[]? CachedStateJson { get; set; }
+
+    /// <summary>Marks the cached JSON stale; call on every change to <see cref="Wire"/>.</summary>
+    public void Changed()
+    {
+        CachedWireJson = null;
+        CachedStateJson = null;
+    }
+
     /// <summary>Records a status: the latest state, and one entry per distinct state in statuses.</summary>
     public bool Apply(TaskStatus status)
     {
+        Changed();
         var changed = Wire.State != status.State;
         Wire.State = status.State;
         Wire.Statuses ??= [];

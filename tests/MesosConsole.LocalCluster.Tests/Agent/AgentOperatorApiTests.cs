@@ -35,12 +35,13 @@ public sealed class AgentOperatorApiTests(AgentHttpFixture fixture)
     }
 
     [Fact]
-    public async Task Post_WithProtobufContentType_Is415SayingOnlyJsonIsSpoken()
+    public async Task Post_EmptyProtobufCall_Is400TypeNotPresent()
     {
         using var response = await PostAsync("", "application/x-protobuf");
 
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Contains("application/json", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Failed to validate agent::Call: Expecting 'type' to be present",
+            await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -75,11 +75,13 @@ public sealed class SchedulerApiBadInputTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Protobuf_Is415NamingJson()
+    public async Task EmptyProtobufCall_Is400TypeNotPresent()
     {
-        var (status, body) = await PostAsync(Revive, "application/x-protobuf");
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, status);
-        Assert.Contains("application/json", body);
+        // An empty body is a valid protobuf Call with nothing set; validation is the JSON path's.
+        var (status, body) = await PostAsync("", "application/x-protobuf");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("Failed to validate scheduler::Call: Expecting 'type' to be present", body);
+        await AssertStillServingAsync();
     }
 
     [Fact]

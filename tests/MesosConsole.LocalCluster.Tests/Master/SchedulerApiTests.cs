@@ -230,4 +230,24 @@ public sealed class SchedulerApiTests
         var completed = Assert.Single(frameworks.CompletedFrameworks!);
         Assert.Equal(scheduler.FrameworkId, completed.FrameworkInfo!.Id);
     }
+
+    [Fact]
+    public async Task Offer_HeldLongerThanTheOfferTimeout_IsRescinded()
+    {
+        await using var cluster = await TestCluster.StartAsync(o =>
+        {
+            o.Agents = 1;
+            o.OfferTimeoutSeconds = 0.3;
+        });
+        await using var scheduler = await TestScheduler.SubscribeAsync(cluster.MasterUrl);
+        var offer = (await scheduler.NextOffersAsync())[0];
+
+        var rescind = await scheduler.NextAsync(e => e.Type == EventType.Rescind);
+
+        Assert.Equal(offer.Id, rescind.Rescind!.OfferId);
+        var launch = await scheduler.LaunchAsync(offer, TestScheduler.CommandTask("late", offer.AgentId!, "true"));
+        Assert.Equal(HttpStatusCode.Accepted, launch.StatusCode);
+        var dropped = (await scheduler.NextUpdateAsync("late")).Update!.Status!;
+        Assert.Equal(TaskStatusReason.ReasonInvalidOffers, dropped.Reason);
+    }
 }

@@ -1,7 +1,6 @@
-using System.Text.Json;
 using MesosConsole.LocalCluster.Files;
 using MesosConsole.LocalCluster.Http;
-using MesosConsole.Mesos.Json;
+using MesosConsole.Mesos.Protobuf;
 using MesosConsole.Mesos.V1;
 using MesosConsole.Mesos.V1.Master;
 using Microsoft.AspNetCore.Http;
@@ -10,12 +9,19 @@ using FileInfo = MesosConsole.Mesos.V1.FileInfo;
 namespace MesosConsole.LocalCluster.Agent.Http;
 
 /// <summary>
-/// <c>POST /api/v1</c> on the agent: the agent operator API (reference §7.3), JSON only. Transport rules
+/// <c>POST /api/v1</c> on the agent: the agent operator API (reference §7.3), JSON or protobuf. Transport rules
 /// (405, Content-Type and Accept negotiation, body limits) are the master's, shared through <see cref="MesosHttp"/>.
 /// </summary>
 internal sealed class AgentOperatorEndpoint(LocalAgent agent)
 {
     private const string Invalid = "Failed to validate agent::Call: ";
+
+    /// <summary>
+    /// mesos.v1.agent.Call's fields for the calls answered here (type 1, list_files 4, read_file 5); the
+    /// payloads and every Response are the master's messages.
+    /// </summary>
+    private static readonly MesosCodec ProtobufRequests = MesosCodec.ProtobufWith(MesosProtobuf.Schema.Extend(s =>
+        s.Message<AgentCall>(m => m.Field(1, x => x.Type).Field(4, x => x.ListFiles).Field(5, x => x.ReadFile))));
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -25,13 +31,13 @@ internal sealed class AgentOperatorEndpoint(LocalAgent agent)
             return;
         }
 
-        if (MesosHttp.CheckContentType(context.Request) is { } badType)
+        if (MesosHttp.CheckContentType(context.Request, out var requestCodec) is { } badType)
         {
             await MesosHttp.WriteTextAsync(context, badType.Status, badType.Message);
             return;
         }
 
-        if (MesosHttp.CheckAccept(context.Request) is { } notAcceptable)
+        if (MesosHttp.CheckAccept(context.Request, out var codec) is { } notAcceptable)
         {
             await MesosHttp.WriteTextAsync(context, StatusCodes.Status406NotAcceptable, notAcceptable);
             return;
@@ -44,14 +50,10 @@ internal sealed class AgentOperatorEndpoint(LocalAgent agent)
             return;
         }
 
-        AgentCall? call;
-        try
+        var call = (requestCodec.IsProtobuf ? ProtobufRequests : requestCodec).Deserialize<AgentCall>(body, out var parseError);
+        if (parseError is not null)
         {
-            call = MesosJson.Deserialize<AgentCall>(body);
-        }
-        catch (JsonException ex)
-        {
-            await MesosHttp.WriteTextAsync(context, StatusCodes.Status400BadRequest, "Failed to parse body into JSON: " + ex.Message);
+            await MesosHttp.WriteTextAsync(context, StatusCodes.Status400BadRequest, parseError);
             return;
         }
 
@@ -61,38 +63,39 @@ internal sealed class AgentOperatorEndpoint(LocalAgent agent)
             return;
         }
 
-        await DispatchAsync(context, call);
+        await DispatchAsync(context, call, codec);
     }
 
-    private async Task DispatchAsync(HttpContext context, AgentCall call)
+    /// <summary>Answers in <paramref name="codec"/>, the encoding the client's Accept asked for.</summary>
+    private async Task DispatchAsync(HttpContext context, AgentCall call, MesosCodec codec)
     {
         switch (call.Type)
         {
             case AgentCallType.GetHealth:
-                await RespondAsync(context, new Response { Type = ResponseType.GetHealth, GetHealth = new GetHealth { Healthy = true } });
+                await RespondAsync(context, codec, new Response { Type = ResponseType.GetHealth, GetHealth = new GetHealth { Healthy = true } });
                 break;
             case AgentCallType.GetVersion:
-                await RespondAsync(context, new Response { Type = ResponseType.GetVersion, GetVersion = new GetVersion { VersionInfo = AgentVersion.Info } });
+                await RespondAsync(context, codec, new Response { Type = ResponseType.GetVersion, GetVersion = new GetVersion { VersionInfo = AgentVersion.Info } });
                 break;
             case AgentCallType.GetFlags:
-                await RespondAsync(context, new Response
+                await RespondAsync(context, codec, new Response
                 {
                     Type = ResponseType.GetFlags,
                     GetFlags = new GetFlags { Flags = AgentFlags.Of(agent.Runtime).Select(f => new Flag { Name = f.Key, Value = f.Value }).ToList() },
                 });
                 break;
             case AgentCallType.GetMetrics:
-                await RespondAsync(context, new Response
+                await RespondAsync(context, codec, new Response
                 {
                     Type = ResponseType.GetMetrics,
                     GetMetrics = new GetMetrics { Metrics = AgentMetrics.Snapshot(agent).Select(m => new Metric { Name = m.Key, Value = m.Value }).ToList() },
                 });
                 break;
             case AgentCallType.ListFiles:
-                await ListFilesAsync(context, call.ListFiles);
+                await ListFilesAsync(context, codec, call.ListFiles);
                 break;
             case AgentCallType.ReadFile:
-                await ReadFileAsync(context, call.ReadFile);
+                await ReadFileAsync(context, codec, call.ReadFile);
                 break;
             default:
                 await MesosHttp.WriteTextAsync(context, StatusCodes.Status501NotImplemented,
@@ -101,7 +104,7 @@ internal sealed class AgentOperatorEndpoint(LocalAgent agent)
         }
     }
 
-    private async Task ListFilesAsync(HttpContext context, ListFilesCall? listFiles)
+    private async Task ListFilesAsync(HttpContext context, MesosCodec codec, ListFilesCall? listFiles)
     {
         if (listFiles?.Path is not { } path)
         {
@@ -125,10 +128,10 @@ internal sealed class AgentOperatorEndpoint(LocalAgent agent)
             Uid = entry.Status.Uid,
             Gid = entry.Status.Gid,
         }).ToList();
-        await RespondAsync(context, new Response { Type = ResponseType.ListFiles, ListFiles = new ListFiles { FileInfos = infos } });
+        await RespondAsync(context, codec, new Response { Type = ResponseType.ListFiles, ListFiles = new ListFiles { FileInfos = infos } });
     }
 
-    private async Task ReadFileAsync(HttpContext context, ReadFileCall? readFile)
+    private async Task ReadFileAsync(HttpContext context, MesosCodec codec, ReadFileCall? readFile)
     {
         if (readFile?.Path is not { } path)
         {
@@ -158,13 +161,13 @@ internal sealed class AgentOperatorEndpoint(LocalAgent agent)
         var chunk = await FileChunkReader.ReadAsync(real, (long)Math.Min(offset, long.MaxValue),
             readFile.Length is { } length ? (long)Math.Min(length, long.MaxValue) : null,
             wholeCharacters: false, context.RequestAborted);
-        await RespondAsync(context, new Response
+        await RespondAsync(context, codec, new Response
         {
             Type = ResponseType.ReadFile,
             ReadFile = new ReadFile { Size = (ulong)chunk.Size, Data = chunk.Data.ToArray() },
         });
     }
 
-    private static Task RespondAsync(HttpContext context, Response response) =>
-        MesosHttp.WriteJsonAsync(context, MesosJson.Serialize(response));
+    private static Task RespondAsync(HttpContext context, MesosCodec codec, Response response) =>
+        MesosHttp.WriteMessageAsync(context, codec, codec.Serialize(response));
 }

@@ -2,7 +2,8 @@
 // golang-github-mesos-mesos-go-dev), used by MesosConsole.Interop.Tests to drive a Mesos master
 // with a client nobody in this project wrote.
 //
-// It subscribes over the v1 scheduler API with the JSON codec, launches -tasks command tasks
+// It subscribes over the v1 scheduler API with the JSON codec (or, with -codec protobuf, mesos-go's
+// default protobuf codec), launches -tasks command tasks
 // (cpus 0.1, mem 32 each) from the offers it gets, declines what it does not use, acknowledges
 // every status update through mesos-go's own ack rule, waits until every task is terminal, reads
 // each task's sandbox stdout through the agent's files API, tears the framework down and prints
@@ -56,6 +57,7 @@ type config struct {
 	user      string
 	partition bool
 	teardown  bool
+	codec     string
 }
 
 // taskResult is one task's entry in the printed JSON line.
@@ -119,6 +121,7 @@ func main() {
 	flag.StringVar(&cfg.user, "user", "", "user the tasks run as (default: the current user)")
 	flag.BoolVar(&cfg.partition, "partition-aware", true, "announce the PARTITION_AWARE capability")
 	flag.BoolVar(&cfg.teardown, "teardown", true, "tear the framework down at the end")
+	flag.StringVar(&cfg.codec, "codec", codecs.NameJSON, "json or protobuf (mesos-go's own default)")
 	flag.Parse()
 
 	if cfg.tasks < 1 {
@@ -163,10 +166,18 @@ func run(cfg config) (*output, error) {
 		fw.byID[t.id] = t
 	}
 
-	// The JSON codec is chosen explicitly: mesos-go's default is protobuf.
+	// The codec is always chosen explicitly, so the flag decides and not mesos-go's default.
+	codec := codecs.ByMediaType[codecs.MediaTypeJSON]
+	switch cfg.codec {
+	case codecs.NameJSON:
+	case codecs.NameProtobuf:
+		codec = codecs.ByMediaType[codecs.MediaTypeProtobuf]
+	default:
+		return nil, errors.New("-codec must be json or protobuf")
+	}
 	client := httpcli.New(
 		httpcli.Endpoint(strings.TrimRight(cfg.master, "/")+"/api/v1/scheduler"),
-		httpcli.Codec(codecs.ByMediaType[codecs.MediaTypeJSON]),
+		httpcli.Codec(codec),
 		httpcli.Do(httpcli.With(httpcli.Timeout(20*time.Second))),
 	)
 	fw.caller = callrules.WithFrameworkID(store.GetIgnoreErrors(fw.fid)).Caller(httpsched.NewCaller(client))
