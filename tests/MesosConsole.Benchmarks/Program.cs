@@ -1,19 +1,14 @@
 using BenchmarkDotNet.Running;
+using MesosConsole.Benchmarks;
 
-if (args.Length > 0 && args[0] == "probe")
+// Every public benchmark class in this assembly is picked up; choose with --filter, e.g.
+//   dotnet run -c Release --project tests/MesosConsole.Benchmarks -- --filter '*Allocator*'
+// `-- state-probe` instead times the state endpoints once cold (every task serialized afresh) and
+// then warm, which BenchmarkDotNet's repeated iterations cannot show.
+if (args is ["state-probe"])
 {
-    var b = new MesosConsole.Benchmarks.StateBenchmarks();
-    b.Setup();
-    for (var i = 0; i < 4; i++)
-    {
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        var n = b.MasterStateJson();
-        var t1 = sw.ElapsedMilliseconds;
-        sw.Restart();
-        var m = b.GetStateJson();
-        Console.WriteLine($"state {n} bytes {t1} ms; get_state {m} bytes {sw.ElapsedMilliseconds} ms");
-    }
+    StateProbe.Run();
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(MesosConsole.Benchmarks.AllocatorBenchmarks).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(AllocatorBenchmarks).Assembly).Run(args);
