@@ -152,6 +152,44 @@ internal static class MesosHttp
         return "Expecting 'Accept' to allow 'application/x-protobuf' or 'application/json'";
     }
 
+    /// <summary>
+    /// The front of every v1 endpoint's pipeline: POST only, a JSON or protobuf Content-Type, a body
+    /// within the limit that parses. On any failure the answer is written and null returned.
+    /// <paramref name="protobufCodec"/> replaces the shared protobuf schema for endpoints with calls of
+    /// their own (the agent's).
+    /// </summary>
+    public static async Task<ReceivedCall<T>?> ReadCallAsync<T>(HttpContext context, MesosCodec? protobufCodec = null)
+        where T : class
+    {
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            await MethodNotAllowedAsync(context);
+            return null;
+        }
+
+        if (CheckContentType(context.Request, out var codec) is { } bad)
+        {
+            await WriteTextAsync(context, bad.Status, bad.Message);
+            return null;
+        }
+
+        var (body, status, error) = await ReadBodyAsync(context);
+        if (body is null)
+        {
+            await WriteTextAsync(context, status, error);
+            return null;
+        }
+
+        var call = (codec.IsProtobuf && protobufCodec is not null ? protobufCodec : codec).Deserialize<T>(body, out var parseError);
+        if (parseError is not null)
+        {
+            await WriteTextAsync(context, 400, parseError);
+            return null;
+        }
+
+        return new ReceivedCall<T>(call, codec);
+    }
+
     /// <summary>Reads the whole body, or returns the status (413) and reason when it is too large.</summary>
     public static async Task<(byte[]? Body, int Status, string? Error)> ReadBodyAsync(HttpContext context)
     {
@@ -191,3 +229,7 @@ internal static class MesosHttp
         await context.Response.Body.FlushAsync(context.RequestAborted);
     }
 }
+
+/// <summary>A parsed call (null for a JSON <c>null</c> body) and the codec it came in.</summary>
+internal sealed record ReceivedCall<T>(T? Call, MesosCodec Codec)
+    where T : class;

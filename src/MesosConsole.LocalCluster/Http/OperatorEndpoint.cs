@@ -11,15 +11,8 @@ internal sealed class OperatorEndpoint(LocalMaster master)
 {
     public async Task HandleAsync(HttpContext context)
     {
-        if (!HttpMethods.IsPost(context.Request.Method))
+        if (await MesosHttp.ReadCallAsync<Call>(context) is not { } received)
         {
-            await MesosHttp.MethodNotAllowedAsync(context);
-            return;
-        }
-
-        if (MesosHttp.CheckContentType(context.Request, out var requestCodec) is { } bad)
-        {
-            await MesosHttp.WriteTextAsync(context, bad.Status, bad.Message);
             return;
         }
 
@@ -29,20 +22,7 @@ internal sealed class OperatorEndpoint(LocalMaster master)
             return;
         }
 
-        var (body, status, error) = await MesosHttp.ReadBodyAsync(context);
-        if (body is null)
-        {
-            await MesosHttp.WriteTextAsync(context, status, error);
-            return;
-        }
-
-        var call = requestCodec.Deserialize<Call>(body, out var parseError);
-        if (parseError is not null)
-        {
-            await MesosHttp.WriteTextAsync(context, 400, parseError);
-            return;
-        }
-
+        var call = received.Call;
         if (call?.Type is null or CallType.Unknown)
         {
             await MesosHttp.WriteTextAsync(context, 400, "Failed to validate master::Call: Expecting 'type' to be present");

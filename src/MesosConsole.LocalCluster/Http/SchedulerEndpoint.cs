@@ -15,32 +15,12 @@ internal sealed class SchedulerEndpoint(LocalMaster master)
 
     public async Task HandleAsync(HttpContext context)
     {
-        if (!HttpMethods.IsPost(context.Request.Method))
+        if (await MesosHttp.ReadCallAsync<Call>(context) is not { } received)
         {
-            await MesosHttp.MethodNotAllowedAsync(context);
             return;
         }
 
-        if (MesosHttp.CheckContentType(context.Request, out var requestCodec) is { } bad)
-        {
-            await MesosHttp.WriteTextAsync(context, bad.Status, bad.Message);
-            return;
-        }
-
-        var (body, status, error) = await MesosHttp.ReadBodyAsync(context);
-        if (body is null)
-        {
-            await MesosHttp.WriteTextAsync(context, status, error);
-            return;
-        }
-
-        var call = requestCodec.Deserialize<Call>(body, out var parseError);
-        if (parseError is not null)
-        {
-            await MesosHttp.WriteTextAsync(context, 400, parseError);
-            return;
-        }
-
+        var call = received.Call;
         var invalid = call is null ? "Expecting a JSON object" : SchedulerCallValidation.Validate(call);
         if (invalid is not null)
         {

@@ -25,15 +25,8 @@ internal sealed class AgentOperatorEndpoint(LocalAgent agent)
 
     public async Task HandleAsync(HttpContext context)
     {
-        if (!HttpMethods.IsPost(context.Request.Method))
+        if (await MesosHttp.ReadCallAsync<AgentCall>(context, ProtobufRequests) is not { } received)
         {
-            await MesosHttp.MethodNotAllowedAsync(context);
-            return;
-        }
-
-        if (MesosHttp.CheckContentType(context.Request, out var requestCodec) is { } badType)
-        {
-            await MesosHttp.WriteTextAsync(context, badType.Status, badType.Message);
             return;
         }
 
@@ -43,20 +36,7 @@ internal sealed class AgentOperatorEndpoint(LocalAgent agent)
             return;
         }
 
-        var (body, status, error) = await MesosHttp.ReadBodyAsync(context);
-        if (body is null)
-        {
-            await MesosHttp.WriteTextAsync(context, status, error);
-            return;
-        }
-
-        var call = (requestCodec.IsProtobuf ? ProtobufRequests : requestCodec).Deserialize<AgentCall>(body, out var parseError);
-        if (parseError is not null)
-        {
-            await MesosHttp.WriteTextAsync(context, StatusCodes.Status400BadRequest, parseError);
-            return;
-        }
-
+        var call = received.Call;
         if (call?.Type is null or AgentCallType.Unknown)
         {
             await MesosHttp.WriteTextAsync(context, StatusCodes.Status400BadRequest, Invalid + "Expecting 'type' to be present");
