@@ -250,4 +250,42 @@ public sealed class SchedulerApiTests
         var dropped = (await scheduler.NextUpdateAsync("late")).Update!.Status!;
         Assert.Equal(TaskStatusReason.ReasonInvalidOffers, dropped.Reason);
     }
+
+    [Fact]
+    public async Task Reconcile_Explicit_AnswersKnownTasksAndUnknownOnesAsLostOrGone()
+    {
+        await using var cluster = await TestCluster.StartAsync(o => o.Agents = 1);
+        var info = new FrameworkInfo
+        {
+            User = "t",
+            Name = "reconciler",
+            Capabilities = [new FrameworkCapability { Type = FrameworkCapabilityType.PartitionAware }],
+        };
+        await using var scheduler = await TestScheduler.SubscribeAsync(cluster.MasterUrl, info);
+        var offer = (await scheduler.NextOffersAsync())[0];
+        await scheduler.LaunchAsync(offer, TestScheduler.CommandTask("known", offer.AgentId!, "sleep 1000"));
+        await scheduler.NextUpdateAckingAsync("known", s => s.State == TaskState.TaskRunning);
+
+        await scheduler.CallAsync(new Call
+        {
+            Type = CallType.Reconcile,
+            Reconcile = new ReconcileCall
+            {
+                Tasks =
+                [
+                    new ReconcileTask { TaskId = new TaskID("known"), AgentId = offer.AgentId },
+                    new ReconcileTask { TaskId = new TaskID("never-launched"), AgentId = offer.AgentId },
+                    new ReconcileTask { TaskId = new TaskID("nowhere") },
+                ],
+            },
+        });
+
+        var known = (await scheduler.NextUpdateAsync("known", s => s.Reason == TaskStatusReason.ReasonReconciliation)).Update!.Status!;
+        var gone = (await scheduler.NextUpdateAsync("never-launched")).Update!.Status!;
+        var unknown = (await scheduler.NextUpdateAsync("nowhere")).Update!.Status!;
+        Assert.Equal(TaskState.TaskRunning, known.State);
+        Assert.Equal(TaskState.TaskGone, gone.State);       // agent registered, task unknown to it
+        Assert.Equal(TaskState.TaskUnknown, unknown.State); // no agent given, nothing known
+        Assert.All([known, gone, unknown], s => Assert.Null(s.Uuid));
+    }
 }
