@@ -32,7 +32,7 @@ internal static class MasterRoutes
             app.MapPost(prefix + "/teardown", TeardownAsync);
         }
 
-        app.MapGet("/version", ctx => MesosHttp.WriteJsonAsync(ctx, MesosJson.Serialize(MasterVersion.Info)));
+        app.MapGet("/version", ctx => MesosHttp.WriteJsonAsync(ctx, MesosJson.Serialize(ClusterVersion.Info)));
         app.MapGet("/metrics/snapshot", ctx => MesosHttp.WriteJsonAsync(ctx, master.MetricsJson()));
         app.MapGet("/files/debug", ctx => MesosHttp.WriteJsonAsync(ctx, "{}"u8.ToArray()));
 

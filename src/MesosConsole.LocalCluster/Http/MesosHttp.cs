@@ -17,22 +17,19 @@ internal static class MesosHttp
     /// <summary>Bodies above this are refused with 413 before they are read.</summary>
     public const long MaxRequestBodyBytes = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// A JSON answer with exactly <c>application/json</c>; for a GET with <c>?jsonp=cb</c>, the JSONP form
+    /// libprocess writes (<c>cb(json);</c>, shared with the agents' endpoints).
+    /// </summary>
     public static async Task WriteJsonAsync(HttpContext context, ReadOnlyMemory<byte> json, int status = 200)
     {
-        context.Response.StatusCode = status;
-        var jsonp = context.Request.Method == HttpMethods.Get ? context.Request.Query["jsonp"].ToString() : "";
-        if (jsonp.Length > 0)
+        if (status == 200 && HttpMethods.IsGet(context.Request.Method) && context.Request.Query.ContainsKey("jsonp"))
         {
-            // JSONP, as the Mesos web UI fetches across ports: cb(<json>) with no trailing semicolon.
-            context.Response.ContentType = "text/javascript";
-            var prefix = Encoding.UTF8.GetBytes(jsonp + "(");
-            context.Response.ContentLength = prefix.Length + json.Length + 1;
-            await context.Response.Body.WriteAsync(prefix);
-            await context.Response.Body.WriteAsync(json);
-            await context.Response.Body.WriteAsync(")"u8.ToArray());
+            await Files.MesosResponses.WriteJsonAsync(context, json);
             return;
         }
 
+        context.Response.StatusCode = status;
         context.Response.ContentType = MesosJson.ContentType;
         context.Response.ContentLength = json.Length;
         await context.Response.Body.WriteAsync(json);

@@ -41,7 +41,7 @@ internal sealed class OperatorEndpoint(LocalMaster master)
                 await RespondAsync(context, codec, new Response { Type = ResponseType.GetHealth, GetHealth = new GetHealth { Healthy = true } });
                 break;
             case CallType.GetVersion:
-                await RespondAsync(context, codec, new Response { Type = ResponseType.GetVersion, GetVersion = new GetVersion { VersionInfo = MasterVersion.Info } });
+                await RespondAsync(context, codec, new Response { Type = ResponseType.GetVersion, GetVersion = new GetVersion { VersionInfo = ClusterVersion.Info } });
                 break;
             case CallType.GetFlags:
                 await RespondAsync(context, codec, new Response
@@ -162,18 +162,6 @@ internal sealed class OperatorEndpoint(LocalMaster master)
             master.UnsubscribeOperator(stream);
         }
     }
-}
-
-/// <summary>The version this master reports (a Mesos 1.11 look-alike, as the captures show).</summary>
-internal static class MasterVersion
-{
-    public static VersionInfo Info { get; } = new()
-    {
-        Version = LocalMaster.Version,
-        BuildDate = "2026-11-25 00:00:00",
-        BuildTime = 1795564800.0,
-        BuildUser = "mesosconsole",
-    };
 }
 
 /// <summary>The master's "flags", derived from its settings (GET_FLAGS and /master/state).</summary>

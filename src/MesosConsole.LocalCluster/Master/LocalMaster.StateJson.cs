@@ -44,7 +44,7 @@ internal sealed partial class LocalMaster
     private void WriteState(Utf8JsonWriter w)
     {
         w.WriteStartObject();
-        var version = MasterVersion.Info;
+        var version = ClusterVersion.Info;
         w.WriteString("version", version.Version);
         w.WriteString("build_date", version.BuildDate);
         w.WriteNumber("build_time", version.BuildTime ?? 0);

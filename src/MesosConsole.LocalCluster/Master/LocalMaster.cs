@@ -25,7 +25,7 @@ internal sealed record MasterSettings(
 /// </summary>
 internal sealed partial class LocalMaster : IAgentStatusSink, IDisposable
 {
-    public const string Version = "1.11.1";
+    public const string Version = ClusterVersion.Version;
     public static readonly TimeSpan DefaultRefuse = TimeSpan.FromSeconds(5);
 
     private readonly object _sync = new();

@@ -55,7 +55,7 @@ internal sealed class AgentOperatorEndpoint(LocalAgent agent)
                 await RespondAsync(context, codec, new Response { Type = ResponseType.GetHealth, GetHealth = new GetHealth { Healthy = true } });
                 break;
             case AgentCallType.GetVersion:
-                await RespondAsync(context, codec, new Response { Type = ResponseType.GetVersion, GetVersion = new GetVersion { VersionInfo = AgentVersion.Info } });
+                await RespondAsync(context, codec, new Response { Type = ResponseType.GetVersion, GetVersion = new GetVersion { VersionInfo = ClusterVersion.Info } });
                 break;
             case AgentCallType.GetFlags:
                 await RespondAsync(context, codec, new Response

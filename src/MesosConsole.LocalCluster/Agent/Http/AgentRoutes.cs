@@ -41,10 +41,10 @@ internal static class AgentRoutes
         MesosResponses.WriteJsonAsync(context, writer =>
         {
             writer.WriteStartObject();
-            writer.WriteString("build_date", AgentVersion.BuildDate);
-            writer.WriteNumber("build_time", AgentVersion.BuildTime);
-            writer.WriteString("build_user", AgentVersion.BuildUser);
-            writer.WriteString("version", AgentVersion.Version);
+            writer.WriteString("build_date", ClusterVersion.BuildDate);
+            writer.WriteNumber("build_time", ClusterVersion.BuildTime);
+            writer.WriteString("build_user", ClusterVersion.BuildUser);
+            writer.WriteString("version", ClusterVersion.Version);
             writer.WriteEndObject();
         });
 }

@@ -33,7 +33,7 @@ internal sealed class AgentStateEndpoint(LocalAgent agent)
 
         var total = ResourceSummary.Of(info.Resources);
         return new AgentStateDocument(
-            AgentVersion.Version, AgentVersion.BuildDate, AgentVersion.BuildTime, AgentVersion.BuildUser,
+            ClusterVersion.Version, ClusterVersion.BuildDate, ClusterVersion.BuildTime, ClusterVersion.BuildUser,
             runtime.StartTime, id, runtime.Pid, runtime.Hostname, Capabilities,
             Resources: total,
             ReservedResources: [],

@@ -1,9 +1,12 @@
 using MesosConsole.Mesos.V1;
 
-namespace MesosConsole.LocalCluster.Agent;
+namespace MesosConsole.LocalCluster;
 
-/// <summary>The build an embedded agent reports (/version, GET_VERSION, /state): the Mesos release it mimics.</summary>
-internal static class AgentVersion
+/// <summary>
+/// The build the embedded master and agents report (/version, GET_VERSION, /state): the Mesos release
+/// whose wire behaviour they follow (the captures in shared/reference/real-mesos are of 1.11.1).
+/// </summary>
+internal static class ClusterVersion
 {
     public const string Version = "1.11.1";
     public const string BuildDate = "2026-11-25 00:00:00";

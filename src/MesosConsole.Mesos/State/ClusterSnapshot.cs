@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+
+namespace MesosConsole.Mesos.State;
+
+/// <summary>
+/// One cluster as the console last saw it through the operator API. Immutable: a component can hold
+/// on to a snapshot while the store moves on. <see cref="Version"/> grows by one with every change, so
+/// "has anything changed?" is a number comparison.
+/// </summary>
+public sealed record ClusterSnapshot
+{
+    public static ClusterSnapshot Empty { get; } = new();
+
+    public long Version { get; init; }
+
+    /// <summary>True while the event stream is open and has delivered its SUBSCRIBED snapshot.</summary>
+    public bool Connected { get; init; }
+
+    /// <summary>Why the store is not connected (the last failure), or null.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>When the store will try again after <see cref="Error"/>; null while connected.</summary>
+    public DateTimeOffset? RetryAt { get; init; }
+
+    public MasterView? Leader { get; init; }
+
+    public ImmutableDictionary<string, AgentView> Agents { get; init; } = ImmutableDictionary<string, AgentView>.Empty;
+
+    public ImmutableDictionary<string, FrameworkView> Frameworks { get; init; } =
+        ImmutableDictionary<string, FrameworkView>.Empty;
+
+    public ImmutableDictionary<TaskKey, TaskView> Tasks { get; init; } = ImmutableDictionary<TaskKey, TaskView>.Empty;
+
+    /// <summary>The tasks with this id in any framework (usually one).</summary>
+    public IEnumerable<TaskView> TasksWithId(string taskId) => Tasks.Values.Where(t => t.Id == taskId);
+
+    /// <summary>What the non-terminal tasks on an agent hold, kept current by task events between snapshots.</summary>
+    public ResourceSummary TaskResourcesOn(string agentId) => Tasks.Values
+        .Where(t => t.AgentId == agentId && !t.IsTerminal)
+        .Aggregate(ResourceSummary.Empty, (sum, t) => sum + t.Resources);
+}
