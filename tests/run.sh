@@ -18,6 +18,7 @@ set -euo pipefail
 DEBIAN_PACKAGES=(
   golang-go                         # Go 1.19: builds the mesos-go programs of Interop.Tests
   golang-github-mesos-mesos-go-dev  # mesos-go 0.0.6 sources (GOPATH tree under /usr/share/gocode)
+  chromium                          # headless browser of Browser.Tests (driven by Playwright via BROWSER_PATH)
 )
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -44,6 +45,7 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export DOTNET_CLI_UI_LANGUAGE=en   # the summary parsed below is in English
 export NUGET_XMLDOC_MODE=skip
 export MSBUILDDISABLENODEREUSE=1   # leave no MSBuild node processes behind
+export BROWSER_PATH="${BROWSER_PATH:-/usr/bin/chromium}"   # Debian's chromium, for Browser.Tests
 
 # --- Debian packages ---------------------------------------------------------------------------
 missing=()

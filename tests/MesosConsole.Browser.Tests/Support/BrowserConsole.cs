@@ -1,0 +1,122 @@
+using MesosConsole.LocalCluster.Hosting;
+using MesosConsole.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace MesosConsole.Browser.Tests.Support;
+
+/// <summary>
+/// The whole console in embedded mode (three agents, every port free) on a free loopback port, and
+/// one headless Debian Chromium that every test opens its own pages in.
+/// </summary>
+public sealed class BrowserConsole : IAsyncLifetime
+{
+    /// <summary>Where Debian's chromium package puts the browser; BROWSER_PATH overrides it.</summary>
+    public const string DefaultBrowserPath = "/usr/bin/chromium";
+
+    /// <summary>Flags that let Chromium run headless as root on a machine without outside network.</summary>
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private ConsoleWebApplication? _console;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The console's own address, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>The embedded cluster's leading (and only) master.</summary>
+    public Uri MasterUrl { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var browserPath = ResolveBrowserPath();
+
+        _console = new ConsoleWebApplication(
+            new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Production" },
+            builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0",
+                    ["Cluster:Mode"] = "Embedded",
+                    ["LocalCluster:MasterPort"] = "0",
+                    ["LocalCluster:FirstAgentPort"] = "0",
+                    ["LocalCluster:Agents"] = "3",
+                });
+                builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            });
+        await _console.StartAsync(TestContext.Current.CancellationToken);
+        BaseUrl = new Uri(_console.App.Urls.First().TrimEnd('/') + "/");
+
+        var cluster = await _console.App.Services.GetRequiredService<LocalClusterHostedService>().Started
+            .WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        MasterUrl = cluster.MasterUrl;
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = browserPath,
+            Headless = true,
+            Args = ChromiumArgs,
+            Timeout = 60_000,
+        });
+    }
+
+    /// <summary>A fresh page (own context) at 1280x800 with generous timeouts for a slow CI machine.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return await context.NewPageAsync();
+    }
+
+    private static string ResolveBrowserPath()
+    {
+        var configured = Environment.GetEnvironmentVariable("BROWSER_PATH");
+        var path = string.IsNullOrWhiteSpace(configured) ? DefaultBrowserPath : configured;
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException(
+                $"Chromium was not found at '{path}' (from {(string.IsNullOrWhiteSpace(configured) ? "the default" : "BROWSER_PATH")}). " +
+                "The browser tests drive Debian's chromium package, which tests/run.sh installs " +
+                "(apt-get install chromium); run the tests through `bash tests/run.sh`, install it yourself, " +
+                "or set BROWSER_PATH to a Chromium executable.");
+        }
+
+        return path;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_console is not null)
+        {
+            await _console.StopAsync(CancellationToken.None);
+            await _console.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserConsoleCollection : ICollectionFixture<BrowserConsole>
+{
+    public const string Name = "console in a browser";
+}
