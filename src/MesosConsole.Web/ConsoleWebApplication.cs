@@ -3,7 +3,7 @@ using MesosConsole.Web.Cluster;
 using MesosConsole.Web.Components;
 using MesosConsole.Web.Configuration;
 using MesosConsole.Web.Hosting;
-using MesosConsole.Web.Model;
+using MesosConsole.Web.Hubs;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
@@ -42,14 +42,6 @@ public sealed class ConsoleWebApplication : IAsyncDisposable
 
     public ValueTask DisposeAsync() => App.DisposeAsync();
 
-    /// <summary>The view models pages inject; tests of pages register the same set.</summary>
-    public static IServiceCollection AddViewModels(IServiceCollection services)
-    {
-        services.TryAddTransient<ClusterOverviewLoader>();
-        services.TryAddTransient<ClusterOverviewViewModel>();
-        return services;
-    }
-
     private static void ConfigureServices(WebApplicationBuilder builder)
     {
         // The build output's manifest of static web assets (MudBlazor's _content, blazor.web.js) is
@@ -68,8 +60,9 @@ public sealed class ConsoleWebApplication : IAsyncDisposable
         }
 
         services.AddClusterConnection(builder.Configuration);
+        services.AddClusterState();
+        services.AddClusterHub();
         services.AddConsoleDefaults();
-        AddViewModels(services);
     }
 
     private static void ConfigurePipeline(WebApplication app)
@@ -85,6 +78,7 @@ public sealed class ConsoleWebApplication : IAsyncDisposable
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapClusterHub();
         app.MapConsoleDefaultEndpoints();
     }
 

@@ -12,7 +12,7 @@ namespace MesosConsole.Browser.Tests;
 [Collection(BrowserConsoleCollection.Name)]
 public sealed class HealthPageTests(BrowserConsole console)
 {
-    /// <summary>Longer than several 2 s refresh rounds, for a slow CI machine.</summary>
+    /// <summary>Longer than several updates pushed from the server, for a slow CI machine.</summary>
     private static readonly LocatorAssertionsToHaveTextOptions Eventually = new() { Timeout = 30_000 };
 
     [Fact]

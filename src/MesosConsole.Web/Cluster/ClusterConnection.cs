@@ -50,6 +50,13 @@ public sealed partial class ClusterConnection
     public async Task<MesosOperatorClient> GetOperatorClientAsync(CancellationToken cancellationToken) =>
         new(_httpClientFactory.CreateClient(HttpClientName), await GetLeaderUrlAsync(cancellationToken));
 
+    /// <summary>
+    /// The operator API of the current leader, fixed to that master: a stream's calls all go to one
+    /// master, and a failure makes the connection look the leader up again next time.
+    /// </summary>
+    public async Task<IMesosOperatorClient> ConnectToLeaderAsync(CancellationToken cancellationToken) =>
+        new LeadingMasterOperatorClient(this, await GetOperatorClientAsync(cancellationToken));
+
     /// <summary>A call to <paramref name="leader"/> failed: look the leader up again next time.</summary>
     public void ForgetLeader(Uri leader)
     {

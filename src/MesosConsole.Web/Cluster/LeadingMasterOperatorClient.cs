@@ -8,8 +8,10 @@ namespace MesosConsole.Web.Cluster;
 /// The operator API of whichever master leads: each call goes to the leader the connection knows,
 /// and a call that fails because that master is gone or no longer leads makes the connection look
 /// the leader up again. The failure itself still reaches the caller (the page shows it).
+/// With <paramref name="pinned"/>, every call goes to that master instead (one subscription's calls).
 /// </summary>
-internal sealed class LeadingMasterOperatorClient(ClusterConnection connection) : IMesosOperatorClient
+internal sealed class LeadingMasterOperatorClient(ClusterConnection connection, MesosOperatorClient? pinned = null)
+    : IMesosOperatorClient
 {
     public Task<GetHealth> GetHealthAsync(CancellationToken cancellationToken = default) =>
         CallAsync((c, ct) => c.GetHealthAsync(ct), cancellationToken);
@@ -37,7 +39,7 @@ internal sealed class LeadingMasterOperatorClient(ClusterConnection connection) 
 
     public async IAsyncEnumerable<Event> SubscribeAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var client = await connection.GetOperatorClientAsync(cancellationToken);
+        var client = pinned ?? await connection.GetOperatorClientAsync(cancellationToken);
         await using var events = client.SubscribeAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (await WatchAsync(client.MasterUrl, events.MoveNextAsync().AsTask()))
         {
@@ -48,7 +50,7 @@ internal sealed class LeadingMasterOperatorClient(ClusterConnection connection) 
     private async Task<T> CallAsync<T>(Func<MesosOperatorClient, CancellationToken, Task<T>> call,
         CancellationToken cancellationToken)
     {
-        var client = await connection.GetOperatorClientAsync(cancellationToken);
+        var client = pinned ?? await connection.GetOperatorClientAsync(cancellationToken);
         return await WatchAsync(client.MasterUrl, call(client, cancellationToken));
     }
 

@@ -1,43 +1,31 @@
+using MesosConsole.Mesos.State;
 using MesosConsole.Mesos.V1;
-using MesosConsole.Mesos.V1.Master;
 
 namespace MesosConsole.Web.Model;
 
-/// <summary>What the health page shows: the cluster at one moment, summarized from operator API answers.</summary>
+/// <summary>What the health page shows: the cluster at one moment, summarized from a <see cref="ClusterSnapshot"/>.</summary>
 public sealed record ClusterOverview(
     LeaderSummary Leader,
     AgentCounts Agents,
     int Frameworks,
-    IReadOnlyList<TaskStateCount> Tasks,
-    DateTimeOffset ReadAt)
+    IReadOnlyList<TaskStateCount> Tasks)
 {
-    public static ClusterOverview From(GetMaster master, GetState state, DateTimeOffset readAt)
-    {
-        var agents = state.GetAgents?.Agents ?? [];
-        var frameworks = state.GetFrameworks?.Frameworks ?? [];
-        return new ClusterOverview(
-            LeaderSummary.From(master),
-            new AgentCounts(agents.Count(a => a.Active == true), agents.Count(a => a.Active != true)),
-            frameworks.Count,
-            TaskStateCount.Of(state.GetTasks),
-            readAt);
-    }
+    /// <summary>Null until the store has a leader, i.e. has never been connected.</summary>
+    public static ClusterOverview? From(ClusterSnapshot snapshot) => snapshot.Leader is { } leader
+        ? new ClusterOverview(
+            LeaderSummary.From(leader),
+            new AgentCounts(snapshot.Agents.Values.Count(a => a.Active), snapshot.Agents.Values.Count(a => !a.Active)),
+            // Registered frameworks, as GET_FRAMEWORKS lists them; completed ones are history.
+            snapshot.Frameworks.Values.Count(f => f.Status != FrameworkStatus.Completed),
+            TaskStateCount.Of(snapshot.Tasks.Values))
+        : null;
 }
 
 /// <summary>The leading master as GET_MASTER describes it.</summary>
 public sealed record LeaderSummary(string Id, string Pid, string Hostname, string Version, DateTimeOffset? ElectedAt)
 {
-    public static LeaderSummary From(GetMaster master)
-    {
-        var info = master.MasterInfo;
-        return new LeaderSummary(
-            info?.Id ?? "",
-            info?.Pid ?? "",
-            info?.Hostname ?? info?.Address?.Ip ?? "",
-            info?.Version ?? "",
-            // Mesos gives times as fractional seconds since the Unix epoch.
-            master.ElectedTime is { } seconds ? DateTimeOffset.UnixEpoch.AddSeconds(seconds) : null);
-    }
+    public static LeaderSummary From(MasterView master) =>
+        new(master.Id, master.Pid ?? "", master.Hostname ?? "", master.Version ?? "", master.ElectedTime);
 }
 
 /// <summary>Registered agents; inactive ones are registered but not offered (disconnected or deactivated).</summary>
@@ -48,24 +36,12 @@ public sealed record AgentCounts(int Active, int Inactive)
 
 public sealed record TaskStateCount(TaskState State, int Count)
 {
-    /// <summary>
-    /// Counts every task the master knows (pending, active, unreachable, completed) by state, in
-    /// lifecycle order. A pending task has not reached an agent yet; Mesos reports it as staging.
-    /// </summary>
-    public static IReadOnlyList<TaskStateCount> Of(GetTasks? tasks)
-    {
-        if (tasks is null)
-        {
-            return [];
-        }
-
-        return new[] { tasks.PendingTasks, tasks.Tasks, tasks.UnreachableTasks, tasks.CompletedTasks }
-            .SelectMany(list => list ?? [])
-            .GroupBy(task => task.State ?? TaskState.TaskStaging)
-            .Select(group => new TaskStateCount(group.Key, group.Count()))
-            .OrderBy(count => LifecycleOrder.IndexOf(count.State))
-            .ToList();
-    }
+    /// <summary>Counts every task the store knows (pending, active, unreachable, completed) by state, in lifecycle order.</summary>
+    public static IReadOnlyList<TaskStateCount> Of(IEnumerable<TaskView> tasks) => tasks
+        .GroupBy(task => task.State)
+        .Select(group => new TaskStateCount(group.Key, group.Count()))
+        .OrderBy(count => LifecycleOrder.IndexOf(count.State))
+        .ToList();
 
     private static readonly List<TaskState> LifecycleOrder =
     [

@@ -102,6 +102,33 @@ public sealed class ClusterConnectionTests
         Assert.Equal(MesosConsole.Mesos.V1.Master.EventType.Heartbeat, Assert.Single(events).Type);
     }
 
+    [Fact]
+    public async Task ConnectToLeaderAsync_LeaderChangesLater_TheClientStaysWithItsMaster()
+    {
+        _locator.Leaders.Enqueue(new Uri("http://m1:5050"));
+        _locator.Leaders.Enqueue(new Uri("http://m2:5050"));
+        _masters.Answer("m1", _ => StubMasters.Json(Healthy));
+        var pinned = await _connection.ConnectToLeaderAsync(Token);
+
+        _connection.ForgetLeader(await _connection.GetLeaderUrlAsync(Token));
+        await pinned.GetHealthAsync(Token);
+
+        Assert.Equal(new Uri("http://m2:5050/"), await _connection.GetLeaderUrlAsync(Token));
+        Assert.Equal("http://m1:5050/api/v1", _masters.Requests.Single().ToString());
+    }
+
+    [Fact]
+    public async Task ConnectToLeaderAsync_ItsMasterStopsAnswering_TheLeaderIsLookedUpAgain()
+    {
+        _locator.Leaders.Enqueue(new Uri("http://m1:5050"));
+        _locator.Leaders.Enqueue(new Uri("http://m2:5050"));
+        var pinned = await _connection.ConnectToLeaderAsync(Token);
+
+        await Assert.ThrowsAsync<MesosApiException>(() => pinned.GetMasterAsync(Token));
+
+        Assert.Equal(new Uri("http://m2:5050/"), await _connection.GetLeaderUrlAsync(Token));
+    }
+
     /// <summary>Hands out the queued failures first, then the queued leaders, one per lookup.</summary>
     private sealed class ScriptedLocator : IMasterLocator
     {

@@ -1,3 +1,4 @@
+using MesosConsole.Mesos.State;
 using MesosConsole.Mesos.V1;
 using MesosConsole.Mesos.V1.Master;
 using MesosConsole.Web.Model;
@@ -7,32 +8,28 @@ namespace MesosConsole.Web.Tests.Model;
 
 public sealed class ClusterOverviewTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 25, 20, 20, 0, TimeSpan.Zero);
-
     [Fact]
-    public void From_Master_TakesTheLeadersIdentityAndElectionTime()
+    public void From_Snapshot_TakesTheLeadersIdentityAndElectionTime()
     {
-        var overview = ClusterOverview.From(Mock.Master(pid: "master@10.0.0.5:5050", hostname: "m1", electedTime: 1795637908.5), new GetState(), Now);
+        var overview = ClusterOverview.From(Mock.Snapshot(master: Mock.Master(pid: "master@10.0.0.5:5050", hostname: "m1", electedTime: 1795637908.5)));
 
         Assert.Equal(new LeaderSummary(Mock.MasterId, "master@10.0.0.5:5050", "m1", "1.11.0",
-            new DateTimeOffset(2026, 11, 25, 20, 18, 28, 500, TimeSpan.Zero)), overview.Leader);
-        Assert.Equal(Now, overview.ReadAt);
+            new DateTimeOffset(2026, 11, 25, 20, 18, 28, 500, TimeSpan.Zero)), overview?.Leader);
     }
 
     [Fact]
-    public void From_MasterWithoutHostname_FallsBackToItsAddress()
+    public void From_NeverConnected_IsNull()
     {
-        var master = Mock.Master();
-        master.MasterInfo!.Hostname = null;
-        master.MasterInfo.Address = new Address { Ip = "10.0.0.5", Port = 5050 };
-
-        Assert.Equal("10.0.0.5", ClusterOverview.From(master, new GetState(), Now).Leader.Hostname);
+        Assert.Null(ClusterOverview.From(ClusterSnapshot.Empty with { Error = "cannot reach" }));
     }
 
     [Fact]
-    public void From_State_CountsActiveAndInactiveAgentsAndFrameworks()
+    public void From_Snapshot_CountsActiveAndInactiveAgentsAndRegisteredFrameworks()
     {
-        var overview = ClusterOverview.From(Mock.Master(), Mock.State(activeAgents: 3, inactiveAgents: 2, frameworks: 4), Now);
+        var state = Mock.State(activeAgents: 3, inactiveAgents: 2, frameworks: 4);
+        state.GetFrameworks!.CompletedFrameworks = [Mock.Framework(9)];
+
+        var overview = ClusterOverview.From(Mock.Snapshot(state))!;
 
         Assert.Equal(new AgentCounts(Active: 3, Inactive: 2), overview.Agents);
         Assert.Equal(5, overview.Agents.Total);
@@ -50,7 +47,7 @@ public sealed class ClusterOverviewTests
             CompletedTasks = [.. Mock.Tasks(TaskState.TaskFailed, 1), .. Mock.Tasks(TaskState.TaskFinished, 3)],
         };
 
-        var overview = ClusterOverview.From(Mock.Master(), new GetState { GetTasks = tasks }, Now);
+        var overview = ClusterOverview.From(Mock.Snapshot(new GetState { GetTasks = tasks }))!;
 
         Assert.Equal(
         [
@@ -65,9 +62,21 @@ public sealed class ClusterOverviewTests
     [Fact]
     public void From_EmptyState_HasNoAgentsFrameworksOrTasks()
     {
-        var overview = ClusterOverview.From(new GetMaster(), new GetState(), Now);
+        var overview = ClusterOverview.From(Mock.Snapshot(new GetState(), new GetMaster { MasterInfo = new MasterInfo { Id = "m" } }))!;
 
         Assert.Equal((0, 0, 0), (overview.Agents.Total, overview.Frameworks, overview.Tasks.Count));
         Assert.Null(overview.Leader.ElectedAt);
+    }
+
+    [Fact]
+    public void State_Disconnected_CarriesTheErrorAndRetryTimeButKeepsTheOverview()
+    {
+        var retryAt = new DateTimeOffset(2026, 11, 25, 20, 20, 2, TimeSpan.Zero);
+
+        var state = ClusterOverviewState.From(Mock.Snapshot() with { Connected = false, Error = "gone", RetryAt = retryAt });
+
+        Assert.Equal(("gone", retryAt), (state.Error, state.RetryAt));
+        Assert.NotNull(state.Overview);
+        Assert.False(state.IsLoading);
     }
 }

@@ -1,5 +1,5 @@
 using Bunit;
-using MesosConsole.Mesos.Client;
+using MesosConsole.Mesos.State;
 using MesosConsole.Mesos.V1;
 using MesosConsole.Web.Components.Pages;
 using MesosConsole.Web.Tests.Support;
@@ -7,34 +7,32 @@ using Task = System.Threading.Tasks.Task;
 
 namespace MesosConsole.Web.Tests.Pages;
 
+/// <summary>The health page on a <see cref="FakeClusterStateFeed"/>: what a snapshot shows, and how updates arrive.</summary>
 public sealed class HomePageTests : ConsoleComponentTest
 {
     private const string Unreachable =
         "GET_MASTER at http://127.0.0.1:5050/api/v1: cannot reach http://127.0.0.1:5050: Connection refused (127.0.0.1:5050)";
 
     [Fact]
-    public void Home_MasterAnswers_ShowsTheLeadersPidAndHostname()
+    public void Home_Snapshot_ShowsTheLeadersPidHostnameAndElection()
     {
-        Master.Master = Mock.Master(pid: "master@10.0.0.5:5050", hostname: "mesos-m1.example");
+        Feed.Publish(Mock.Snapshot(master: Mock.Master(pid: "master@10.0.0.5:5050", hostname: "mesos-m1.example")));
 
         var page = Render<Home>();
 
-        page.WaitForAssertion(() =>
-        {
-            Assert.Equal("master@10.0.0.5:5050", page.Find("[data-testid=leader-pid]").TextContent);
-            Assert.Equal("mesos-m1.example", page.Find("[data-testid=leader-hostname]").TextContent);
-        });
+        Assert.Equal("master@10.0.0.5:5050", page.Find("[data-testid=leader-pid]").TextContent);
+        Assert.Equal("mesos-m1.example", page.Find("[data-testid=leader-hostname]").TextContent);
         Assert.Equal("2026-11-25 20:18:28 UTC", page.Find("[data-testid=leader-elected]").TextContent);
     }
 
     [Fact]
     public void Home_ThreeAgents_ShowsThreeAgentsAndHowManyAreActive()
     {
-        Master.State = Mock.State(activeAgents: 2, inactiveAgents: 1, frameworks: 1);
+        Feed.Publish(Mock.Snapshot(Mock.State(activeAgents: 2, inactiveAgents: 1, frameworks: 1)));
 
         var page = Render<Home>();
 
-        page.WaitForAssertion(() => Assert.Equal("3 agents", page.Find("[data-testid=agent-total]").TextContent));
+        Assert.Equal("3 agents", page.Find("[data-testid=agent-total]").TextContent);
         Assert.Equal("2 active, 1 inactive", page.Find("[data-testid=agent-split]").TextContent);
         Assert.Equal("1 framework", page.Find("[data-testid=framework-total]").TextContent);
     }
@@ -42,83 +40,122 @@ public sealed class HomePageTests : ConsoleComponentTest
     [Fact]
     public void Home_Tasks_ShowsCountsByStateInLifecycleOrder()
     {
-        Master.State = Mock.State(activeAgents: 1,
+        Feed.Publish(Mock.Snapshot(Mock.State(activeAgents: 1,
             tasks: [.. Mock.Tasks(TaskState.TaskRunning, 2), .. Mock.Tasks(TaskState.TaskStaging, 1)],
-            completedTasks: Mock.Tasks(TaskState.TaskFinished, 4));
+            completedTasks: Mock.Tasks(TaskState.TaskFinished, 4))));
 
         var page = Render<Home>();
 
-        page.WaitForAssertion(() => Assert.Equal(
+        Assert.Equal(
             ["TASK_STAGING: 1", "TASK_RUNNING: 2", "TASK_FINISHED: 4"],
-            page.FindAll("[data-testid=task-count]").Select(chip => chip.TextContent.Trim())));
+            page.FindAll("[data-testid=task-count]").Select(chip => chip.TextContent.Trim()));
     }
 
     [Fact]
-    public void Home_MasterUnreachable_ShowsTheBannerWithTheErrorText()
+    public void Home_NothingYet_SaysItIsAskingTheMaster()
     {
-        Master.Failure = new MesosApiException(Unreachable);
+        var page = Render<Home>();
+
+        Assert.NotEmpty(page.FindAll("[data-testid=loading]"));
+        Assert.Empty(page.FindAll("[data-testid=master-unreachable]"));
+    }
+
+    [Fact]
+    public void Home_UpdateArrivesLater_ShowsItWithoutAnyTimer()
+    {
+        Feed.Publish(Mock.Snapshot());
+        var page = Render<Home>();
+        Assert.Equal("3 agents", page.Find("[data-testid=agent-total]").TextContent);
+
+        // Later than the render throttle's window, so nothing waits on the clock from here on.
+        Time.Advance(TimeSpan.FromSeconds(5));
+        Feed.Publish(Mock.Snapshot(Mock.State(activeAgents: 4, frameworks: 1, tasks: Mock.Tasks(TaskState.TaskRunning, 1))));
+
+        page.WaitForAssertion(() => Assert.Equal("4 agents", page.Find("[data-testid=agent-total]").TextContent));
+        Assert.Equal("1 framework", page.Find("[data-testid=framework-total]").TextContent);
+        Assert.Equal("TASK_RUNNING: 1", page.Find("[data-testid=task-count]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Home_UpdatesInQuickSuccession_WaitForTheRenderIntervalThenShowTheLatest()
+    {
+        Feed.Publish(Mock.Snapshot());
+        var page = Render<Home>();
+
+        Feed.Publish(Mock.Snapshot(Mock.State(activeAgents: 4)));
+        Feed.Publish(Mock.Snapshot(Mock.State(activeAgents: 5)));
+        Assert.Equal("3 agents", page.Find("[data-testid=agent-total]").TextContent);
+        Time.Advance(Home.RenderInterval);
+
+        page.WaitForAssertion(() => Assert.Equal("5 agents", page.Find("[data-testid=agent-total]").TextContent));
+    }
+
+    [Fact]
+    public void Home_Disconnected_ShowsTheBannerWithTheErrorAndTheRetryTime()
+    {
+        Feed.Publish(ClusterSnapshot.Empty with { Error = Unreachable, RetryAt = Time.GetUtcNow().AddSeconds(2) });
 
         var page = Render<Home>();
 
-        page.WaitForAssertion(() => Assert.Contains(Unreachable, page.Find("[data-testid=master-unreachable]").TextContent));
-        Assert.Contains("The Mesos master cannot be reached.", page.Find("[data-testid=master-unreachable]").TextContent);
+        var banner = page.Find("[data-testid=master-unreachable]").TextContent;
+        Assert.Contains("The Mesos master cannot be reached.", banner);
+        Assert.Contains(Unreachable, banner);
+        Assert.Equal("Trying again at 20:20:02 UTC.", page.Find("[data-testid=retry-at]").TextContent);
         Assert.Empty(page.FindAll("[data-testid=leader-card]"));
         Assert.Empty(page.FindAll("[data-testid=loading]"));
     }
 
     [Fact]
-    public void Home_TwoSecondsLater_ShowsWhatTheMasterSaysThen()
+    public void Home_ConnectionLostAfterASnapshot_KeepsTheLastOverviewMarkedAsStale()
     {
+        Feed.Publish(Mock.Snapshot());
         var page = Render<Home>();
-        page.WaitForAssertion(() => Assert.Equal("3 agents", page.Find("[data-testid=agent-total]").TextContent));
-        var callsAfterFirstLoad = Master.Calls;
-        Master.State = Mock.State(activeAgents: 4);
 
-        Time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(callsAfterFirstLoad, Master.Calls);
+        Time.Advance(TimeSpan.FromSeconds(5));
+        Feed.Publish(Feed.Current with { Connected = false, Error = Unreachable, RetryAt = Time.GetUtcNow().AddSeconds(1) });
 
-        Time.Advance(TimeSpan.FromSeconds(1));
-        page.WaitForAssertion(() => Assert.Equal("4 agents", page.Find("[data-testid=agent-total]").TextContent));
+        page.WaitForAssertion(() => Assert.Contains(Unreachable, page.Find("[data-testid=master-unreachable]").TextContent));
+        Assert.Equal("Showing what it last reported.", page.Find("[data-testid=stale-note]").TextContent);
+        Assert.Equal("3 agents", page.Find("[data-testid=agent-total]").TextContent);
     }
 
     [Fact]
-    public void Home_MasterComesBack_TheBannerGoes()
+    public void Home_Reconnected_TheBannerGoes()
     {
-        Master.Failure = new MesosApiException(Unreachable);
+        Feed.Publish(ClusterSnapshot.Empty with { Error = Unreachable, RetryAt = Time.GetUtcNow().AddSeconds(1) });
         var page = Render<Home>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=master-unreachable]")));
+        Assert.NotEmpty(page.FindAll("[data-testid=master-unreachable]"));
 
-        Master.Failure = null;
-        Time.Advance(TimeSpan.FromSeconds(2));
+        Time.Advance(TimeSpan.FromSeconds(1));
+        Feed.Publish(Mock.Snapshot());
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=master-unreachable]")));
         Assert.Equal("3 agents", page.Find("[data-testid=agent-total]").TextContent);
     }
 
     [Fact]
-    public void Home_MasterLostAfterAnswering_KeepsTheLastOverviewMarkedAsStale()
+    public async Task Home_Disposed_StopsWatchingTheFeed()
     {
+        Feed.Publish(Mock.Snapshot());
         var page = Render<Home>();
-        page.WaitForAssertion(() => Assert.Equal("3 agents", page.Find("[data-testid=agent-total]").TextContent));
+        Assert.Equal(1, Feed.Watchers);
 
-        Master.Failure = new MesosApiException(Unreachable);
-        Time.Advance(TimeSpan.FromSeconds(2));
+        await DisposeComponentsAsync();
+        Time.Advance(TimeSpan.FromSeconds(5));
+        Feed.Publish(Mock.Snapshot(Mock.State(activeAgents: 4)));
 
-        page.WaitForAssertion(() => Assert.Contains(Unreachable, page.Find("[data-testid=master-unreachable]").TextContent));
-        Assert.Equal("Showing what it reported at 20:20:00 UTC.", page.Find("[data-testid=stale-note]").TextContent);
-        Assert.Equal("3 agents", page.Find("[data-testid=agent-total]").TextContent);
+        Assert.Equal(0, Feed.Watchers);
     }
 
     [Fact]
-    public async Task Home_Disposed_StopsAskingTheMaster()
+    public void Home_TwoBrowsers_WatchTheOneFeedWithoutAskingTheMaster()
     {
-        var page = Render<Home>();
-        page.WaitForAssertion(() => Assert.Equal("3 agents", page.Find("[data-testid=agent-total]").TextContent));
+        Feed.Publish(Mock.Snapshot());
 
-        await DisposeComponentsAsync();
-        var callsAtDisposal = Master.Calls;
-        Time.Advance(TimeSpan.FromSeconds(10));
+        Render<Home>();
+        Render<Home>();
 
-        Assert.Equal(callsAtDisposal, Master.Calls);
+        Assert.Equal(2, Feed.Watchers);
+        Assert.Equal(0, Master.Calls);
     }
 }

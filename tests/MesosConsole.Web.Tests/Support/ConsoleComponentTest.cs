@@ -1,6 +1,6 @@
 using Bunit;
 using MesosConsole.Mesos.Client;
-using MesosConsole.Web;
+using MesosConsole.Web.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
@@ -10,8 +10,9 @@ namespace MesosConsole.Web.Tests.Support;
 
 /// <summary>
 /// The one bUnit setup for console components: MudBlazor with loose JS interop, no transitions and no
-/// popover-provider check; the console's view models over a <see cref="FakeOperatorClient"/>; and a
-/// <see cref="FakeTimeProvider"/>, so periodic refreshes happen when a test advances time, not by waiting.
+/// popover-provider check; the cluster feed as a <see cref="FakeClusterStateFeed"/> the test publishes
+/// to, a <see cref="FakeOperatorClient"/>, and a <see cref="FakeTimeProvider"/>, so throttled renders
+/// happen when a test advances time, not by waiting.
 /// </summary>
 public abstract class ConsoleComponentTest : BunitContext
 {
@@ -27,9 +28,11 @@ public abstract class ConsoleComponentTest : BunitContext
             options.PopoverOptions.CheckForPopoverProvider = false;
         });
         Services.AddSingleton<IMesosOperatorClient>(Master);
+        Services.AddSingleton<IClusterStateFeed>(Feed);
         Services.AddSingleton<TimeProvider>(Time);
-        ConsoleWebApplication.AddViewModels(Services);
     }
+
+    protected FakeClusterStateFeed Feed { get; } = new();
 
     protected FakeOperatorClient Master { get; } = new();
 

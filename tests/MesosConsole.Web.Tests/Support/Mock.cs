@@ -1,3 +1,4 @@
+using MesosConsole.Mesos.State;
 using MesosConsole.Mesos.V1;
 using MesosConsole.Mesos.V1.Master;
 
@@ -69,4 +70,19 @@ public static class Mock
 
     public static IEnumerable<MesosTask> Tasks(TaskState state, int count) =>
         Enumerable.Range(0, count).Select(i => Task(state, $"{state}-{i}"));
+
+    /// <summary>What the store holds once subscribed to a master answering <paramref name="state"/>.</summary>
+    public static ClusterSnapshot Snapshot(GetState? state = null, GetMaster? master = null) =>
+        ClusterEvents.FromState(ClusterSnapshot.Empty, state ?? State(activeAgents: 3)) with
+        {
+            Leader = WireViews.Master(master ?? Master()),
+            Connected = true,
+        };
+
+    /// <summary>The SUBSCRIBED event a master answering <paramref name="state"/> sends first.</summary>
+    public static Event Subscribed(GetState? state = null) => new()
+    {
+        Type = EventType.Subscribed,
+        Subscribed = new SubscribedEvent { GetState = state ?? State(activeAgents: 3), HeartbeatIntervalSeconds = 15 },
+    };
 }
