@@ -1,3 +1,4 @@
+using MesosConsole.Allocation;
 using MesosConsole.Mesos.V1;
 using TaskState = MesosConsole.Mesos.V1.TaskState;
 
@@ -39,6 +40,14 @@ internal sealed class FrameworkRecord(FrameworkID id, FrameworkInfo info, DateTi
         or TaskState.TaskUnreachable or TaskState.TaskGone or TaskState.TaskGoneByOperator or TaskState.TaskUnknown)
         ? state
         : TaskState.TaskLost;
+
+    /// <summary>Resources held by the framework's live tasks, in one role or all.</summary>
+    public Resources Used(string? role = null) => Sum(Tasks.Values.Where(t => !t.ResourcesReleased && (role is null || t.Role == role)).Select(t => t.Resources));
+
+    /// <summary>Resources in the framework's outstanding offers, in one role or all.</summary>
+    public Resources Offered(string? role = null) => Sum(Offers.Values.Where(o => role is null || o.Role == role).Select(o => o.Resources));
+
+    private static Resources Sum(IEnumerable<Resources> parts) => parts.Aggregate(Resources.Empty, (sum, r) => sum + r);
 
     public void AddCompleted(TaskRecord task)
     {

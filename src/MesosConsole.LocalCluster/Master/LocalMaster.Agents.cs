@@ -1,5 +1,4 @@
 using MesosConsole.Allocation;
-using MesosConsole.Mesos.Json;
 using MesosConsole.Mesos.V1;
 using MesosConsole.Mesos.V1.Scheduler;
 using Microsoft.Extensions.Logging;

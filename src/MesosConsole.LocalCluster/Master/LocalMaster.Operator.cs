@@ -156,7 +156,7 @@ internal sealed partial class LocalMaster
                     Name = g.Key,
                     Weight = 1.0,
                     Frameworks = g.Select(x => x.Framework.Id).ToList(),
-                    Resources = ResourceMapping.ToWire(g.Aggregate(Resources.Empty, (sum, x) => sum + Allocated(x.Framework, g.Key)), "*"),
+                    Resources = ResourceMapping.ToWire(g.Aggregate(Resources.Empty, (sum, x) => sum + x.Framework.Used(g.Key) + x.Framework.Offered(g.Key)), "*"),
                 })
                 .ToList();
             return new GetRoles { Roles = roles };
@@ -186,10 +186,6 @@ internal sealed partial class LocalMaster
             OfferedResources = offered.ToList(),
         };
     }
-
-    private Resources Allocated(FrameworkRecord framework, string role) =>
-        framework.Tasks.Values.Where(t => !t.ResourcesReleased && t.Role == role).Aggregate(Resources.Empty, (sum, t) => sum + t.Resources)
-        + framework.Offers.Values.Where(o => o.Role == role).Aggregate(Resources.Empty, (sum, o) => sum + o.Resources);
 
     private AgentEntry AgentEntry(AgentRecord agent)
     {

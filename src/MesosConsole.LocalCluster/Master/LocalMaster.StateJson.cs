@@ -219,12 +219,10 @@ internal sealed partial class LocalMaster
     private void WriteFrameworkSummaryFields(Utf8JsonWriter w, FrameworkRecord framework)
     {
         var info = framework.Info;
-        var used = framework.Tasks.Values.Where(t => !t.ResourcesReleased).Aggregate(Resources.Empty, (sum, t) => sum + t.Resources);
-        var offered = framework.Offers.Values.Aggregate(Resources.Empty, (sum, o) => sum + o.Resources);
         w.WriteString("id", framework.Id.Value);
         w.WriteString("name", info.Name);
-        WriteSummary(w, "used_resources", used);
-        WriteSummary(w, "offered_resources", offered);
+        WriteSummary(w, "used_resources", framework.Used());
+        WriteSummary(w, "offered_resources", framework.Offered());
         w.WriteStartArray("capabilities");
         foreach (var capability in info.Capabilities ?? [])
         {
@@ -262,8 +260,7 @@ internal sealed partial class LocalMaster
             w.WriteString("principal", principal);
         }
 
-        var used = framework.Tasks.Values.Where(t => !t.ResourcesReleased).Aggregate(Resources.Empty, (sum, t) => sum + t.Resources);
-        WriteSummary(w, "resources", used + framework.Offers.Values.Aggregate(Resources.Empty, (sum, o) => sum + o.Resources));
+        WriteSummary(w, "resources", framework.Used() + framework.Offered());
         if (framework.MultiRole)
         {
             w.WriteStartArray("roles");
@@ -487,10 +484,8 @@ internal sealed partial class LocalMaster
         w.WriteStartArray("roles");
         foreach (var group in _frameworks.Values.SelectMany(f => f.Roles.Select(r => (Role: r, Framework: f))).GroupBy(x => x.Role, StringComparer.Ordinal))
         {
-            var allocated = group.Aggregate(Resources.Empty, (sum, x) => sum + x.Framework.Tasks.Values
-                .Where(t => !t.ResourcesReleased && t.Role == group.Key).Aggregate(Resources.Empty, (s, t) => s + t.Resources));
-            var offered = group.Aggregate(Resources.Empty, (sum, x) => sum + x.Framework.Offers.Values
-                .Where(o => o.Role == group.Key).Aggregate(Resources.Empty, (s, o) => s + o.Resources));
+            var allocated = group.Aggregate(Resources.Empty, (sum, x) => sum + x.Framework.Used(group.Key));
+            var offered = group.Aggregate(Resources.Empty, (sum, x) => sum + x.Framework.Offered(group.Key));
             w.WriteStartObject();
             w.WriteString("name", group.Key);
             w.WriteNumber("weight", 1.0);

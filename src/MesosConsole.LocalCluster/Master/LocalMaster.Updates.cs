@@ -1,4 +1,3 @@
-using MesosConsole.Mesos.Json;
 using MesosConsole.Mesos.V1;
 using MesosConsole.Mesos.V1.Scheduler;
 using Microsoft.Extensions.Logging;

@@ -21,12 +21,7 @@ internal static class TaskValidation
         }
 
         // A task stays in the books until its terminal update is acknowledged; its id is taken until then.
-        if (framework.Tasks.ContainsKey(id))
-        {
-            return $"Task has duplicate ID: {id}";
-        }
-
-        if (launchedInThisCall.Contains(id))
+        if (framework.Tasks.ContainsKey(id) || launchedInThisCall.Contains(id))
         {
             return $"Task has duplicate ID: {id}";
         }

@@ -15,8 +15,6 @@ public static class MesosJson
     /// <summary>The exact media type Mesos writes (clients compare it with ==, so never add a charset).</summary>
     public const string ContentType = "application/json";
 
-    public const string ProtobufContentType = "application/x-protobuf";
-
     public static JsonSerializerOptions Options { get; } = Create();
 
     private static JsonSerializerOptions Create()

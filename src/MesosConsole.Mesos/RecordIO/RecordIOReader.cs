@@ -15,7 +15,8 @@ public sealed class RecordIOReader
 
     public RecordIOReader(Stream stream, int maxRecordBytes = DefaultMaxRecordBytes)
     {
-        _stream = stream;
+        // The size header is read a byte at a time; without a buffer each byte would be a socket read.
+        _stream = stream is BufferedStream ? stream : new BufferedStream(stream, 64 * 1024);
         _maxRecordBytes = maxRecordBytes;
     }
 
