@@ -19,6 +19,9 @@ DEBIAN_PACKAGES=(
   golang-go                         # Go 1.19: builds the mesos-go programs of Interop.Tests
   golang-github-mesos-mesos-go-dev  # mesos-go 0.0.6 sources (GOPATH tree under /usr/share/gocode)
   chromium                          # headless browser of Browser.Tests (driven by Playwright via BROWSER_PATH)
+  ansible                           # ansible-playbook: syntax checks and real runs of ansible/ (Provisioning.Tests)
+  ansible-lint                      # lints every playbook under ansible/
+  shellcheck                        # checks the generated Slurm batch scripts
 )
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

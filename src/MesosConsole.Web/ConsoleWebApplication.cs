@@ -1,4 +1,9 @@
+using MesosConsole.Data;
 using MesosConsole.LocalCluster.Hosting;
+using MesosConsole.Provisioning.Ansible;
+using MesosConsole.Provisioning.Cloud;
+using MesosConsole.Web.Offers;
+using MesosConsole.Web.Sandbox;
 using MesosConsole.Web.Cluster;
 using MesosConsole.Web.Components;
 using MesosConsole.Web.Configuration;
@@ -18,6 +23,12 @@ namespace MesosConsole.Web;
 /// </summary>
 public sealed class ConsoleWebApplication : IAsyncDisposable
 {
+    /// <summary>The connection string (<c>ConnectionStrings:Console</c>) of the console's SQLite database.</summary>
+    public const string ConsoleDatabaseName = "Console";
+
+    /// <summary>Relative to the content root (the repository when run with <c>dotnet run</c>).</summary>
+    public const string DefaultConsoleDatabase = "Data Source=var/mesosconsole.db";
+
     public ConsoleWebApplication(string[] args, Action<WebApplicationBuilder>? preConfigureBuilder = null)
         : this(new WebApplicationOptions { Args = args }, preConfigureBuilder)
     {
@@ -59,9 +70,16 @@ public sealed class ConsoleWebApplication : IAsyncDisposable
             services.TryAddSingleton<IMasterLocator, EmbeddedMasterLocator>();
         }
 
+        services.AddConsoleDatabase(
+            builder.Configuration.GetConnectionString(ConsoleDatabaseName) ?? DefaultConsoleDatabase,
+            builder.Environment.ContentRootPath);
         services.AddClusterConnection(builder.Configuration);
         services.AddClusterState();
         services.AddClusterHub();
+        services.AddSandbox();
+        services.AddOffers();
+        services.AddCloudProvisioning(builder.Configuration);
+        services.AddDeployment(builder.Configuration);
         services.AddConsoleDefaults();
     }
 

@@ -28,7 +28,9 @@ public static class ClusterServiceCollectionExtensions
             })
             .ConfigurePrimaryHttpMessageHandler(MesosHttp.CreateHandler);
 
-        services.TryAddSingleton<IMasterLocator, LeaderDetectingMasterLocator>();
+        services.TryAddSingleton<IMasterLocator>(sp => new LeaderDetectingMasterLocator(
+            sp.GetRequiredService<IHttpClientFactory>(),
+            [.. sp.GetRequiredService<IOptions<ClusterOptions>>().Value.MasterUrls.Select(url => new Uri(url))]));
         services.TryAddSingleton<ClusterConnection>();
         services.TryAddSingleton(sp => sp.GetRequiredService<ClusterConnection>().Operator);
         return services;

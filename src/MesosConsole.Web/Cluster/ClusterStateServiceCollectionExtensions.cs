@@ -8,10 +8,12 @@ namespace MesosConsole.Web.Cluster;
 public static class ClusterStateServiceCollectionExtensions
 {
     /// <summary>
-    /// One <see cref="ClusterStateStore"/> per process, as a hosted service and as the
-    /// <see cref="IClusterStateFeed"/> pages read. Each (re)subscription asks the
-    /// <see cref="ClusterConnection"/> for the leader anew, so a failover is followed. Needs
-    /// <see cref="ClusterServiceCollectionExtensions.AddClusterConnection"/>.
+    /// The default cluster's <see cref="ClusterStateStore"/> as a hosted service and as the
+    /// <see cref="IClusterStateFeed"/> singleton; the <see cref="IClusterCatalog"/> of every cluster
+    /// (the default one and those stored in the database, each with its own subscription); and the
+    /// per-circuit <see cref="ClusterSelection"/>. Each (re)subscription asks the connection for the
+    /// leader anew, so a failover is followed. Needs
+    /// <see cref="ClusterServiceCollectionExtensions.AddClusterConnection"/> and the console database.
     /// </summary>
     public static IServiceCollection AddClusterState(this IServiceCollection services)
     {
@@ -20,6 +22,11 @@ public static class ClusterStateServiceCollectionExtensions
             Connect(sp), sp.GetRequiredService<IOptions<ClusterStateStoreOptions>>().Value, sp.GetRequiredService<TimeProvider>())));
         services.TryAddSingleton<IClusterStateFeed>(sp => sp.GetRequiredService<ClusterStateService>());
         services.AddHostedService(sp => sp.GetRequiredService<ClusterStateService>());
+
+        services.TryAddSingleton<ClusterCatalog>();
+        services.TryAddSingleton<IClusterCatalog>(sp => sp.GetRequiredService<ClusterCatalog>());
+        services.AddHostedService(sp => sp.GetRequiredService<ClusterCatalog>());
+        services.TryAddScoped<ClusterSelection>();
         return services;
     }
 
@@ -33,7 +40,10 @@ public static class ClusterStateServiceCollectionExtensions
             return _ => ValueTask.FromResult(client);
         }
 
-        // Pinned to one leader for the whole subscription, so GET_MASTER and SUBSCRIBE name the same master.
-        return async cancellationToken => await connection.ConnectToLeaderAsync(cancellationToken);
+        return SubscribeThrough(connection);
     }
+
+    /// <summary>Pinned to one leader for the whole subscription, so GET_MASTER and SUBSCRIBE name the same master.</summary>
+    internal static Func<CancellationToken, ValueTask<IMesosOperatorClient>> SubscribeThrough(ClusterConnection connection) =>
+        async cancellationToken => await connection.ConnectToLeaderAsync(cancellationToken);
 }

@@ -8,9 +8,10 @@ namespace MesosConsole.Web.Hubs;
 /// <summary>
 /// <c>/hubs/cluster</c>: the live cluster for clients outside the Blazor circuit (pages read
 /// <see cref="IClusterStateFeed"/> in-process instead). Every stream is fed by the process's one
-/// subscription, so a thousand clients cost the master nothing more.
+/// subscription per cluster, so a thousand clients cost the master nothing more. Streams name the
+/// cluster by its catalog id (<see cref="ClusterInfo.DefaultId"/> for the configured one).
 /// </summary>
-public sealed class ClusterHub(IClusterStateFeed feed) : Hub<IClusterClient>
+public sealed class ClusterHub(IClusterCatalog catalog) : Hub<IClusterClient>
 {
     public const string Path = "/hubs/cluster";
 
@@ -19,8 +20,10 @@ public sealed class ClusterHub(IClusterStateFeed feed) : Hub<IClusterClient>
     /// by construction: the feed hands a slow client only its latest snapshot, and the diff against
     /// what this client last saw recovers every update in between.
     /// </summary>
-    public async IAsyncEnumerable<TaskUpdate> StreamTaskUpdates([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<TaskUpdate> StreamTaskUpdates(string clusterId,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var feed = FindCluster(clusterId).State;
         ClusterSnapshot? seen = null;
         await foreach (var snapshot in feed.WatchAsync(cancellationToken))
         {
@@ -32,4 +35,8 @@ public sealed class ClusterHub(IClusterStateFeed feed) : Hub<IClusterClient>
             seen = snapshot;
         }
     }
+
+    /// <summary>The cluster named, or a <see cref="HubException"/> the client sees with its message.</summary>
+    internal IConsoleCluster FindCluster(string clusterId) =>
+        catalog.Find(clusterId) ?? throw new HubException($"There is no cluster \"{clusterId}\" in the console's catalog.");
 }

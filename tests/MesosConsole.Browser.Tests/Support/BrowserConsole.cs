@@ -46,6 +46,8 @@ public sealed class BrowserConsole : IAsyncLifetime
                 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
                 {
                     ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0",
+                    // A database of its own: consoles of parallel tests never share one.
+                    ["ConnectionStrings:Console"] = $"Data Source={Path.Combine(Path.GetTempPath(), "mesosconsole-tests", $"{Guid.NewGuid():N}.db")}",
                     ["Cluster:Mode"] = "Embedded",
                     ["LocalCluster:MasterPort"] = "0",
                     ["LocalCluster:FirstAgentPort"] = "0",

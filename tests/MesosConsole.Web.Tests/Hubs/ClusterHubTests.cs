@@ -1,6 +1,7 @@
 using MesosConsole.LocalCluster.Hosting;
 using MesosConsole.LocalCluster.Tests.Support;
 using MesosConsole.Mesos.V1;
+using MesosConsole.Web.Cluster;
 using MesosConsole.Web.Hubs;
 using MesosConsole.Web.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -26,7 +27,7 @@ public sealed class ClusterHubTests
         var cluster = await console.Console.App.Services.GetRequiredService<LocalClusterHostedService>().Started.WaitAsync(Token);
         await using var hub = new HubConnectionBuilder().WithUrl(new Uri(console.Http.BaseAddress!, ClusterHub.Path)).Build();
         await hub.StartAsync(Token);
-        await using var updates = hub.StreamAsync<TaskUpdate>(nameof(ClusterHub.StreamTaskUpdates), Token).GetAsyncEnumerator(Token);
+        await using var updates = hub.StreamAsync<TaskUpdate>(nameof(ClusterHub.StreamTaskUpdates), ClusterInfo.DefaultId, Token).GetAsyncEnumerator(Token);
 
         await using var scheduler = await TestScheduler.SubscribeAsync(cluster.MasterUrl, new FrameworkInfo { User = "tester", Name = "hub-test" });
         var offer = (await scheduler.NextOffersAsync()).First();

@@ -11,7 +11,7 @@ namespace MesosConsole.Web.Tests.Support;
 /// <summary>
 /// The one bUnit setup for console components: MudBlazor with loose JS interop, no transitions and no
 /// popover-provider check; the cluster feed as a <see cref="FakeClusterStateFeed"/> the test publishes
-/// to, a <see cref="FakeOperatorClient"/>, and a <see cref="FakeTimeProvider"/>, so throttled renders
+/// to, a <see cref="FakeOperatorClient"/>, both as the default cluster of a <see cref="FakeClusterCatalog"/>, and a <see cref="FakeTimeProvider"/>, so throttled renders
 /// happen when a test advances time, not by waiting.
 /// </summary>
 public abstract class ConsoleComponentTest : BunitContext
@@ -30,11 +30,20 @@ public abstract class ConsoleComponentTest : BunitContext
         Services.AddSingleton<IMesosOperatorClient>(Master);
         Services.AddSingleton<IClusterStateFeed>(Feed);
         Services.AddSingleton<TimeProvider>(Time);
+        Cluster = new FakeConsoleCluster(new ClusterInfo(ClusterInfo.DefaultId, "Test cluster", ClusterKind.Embedded, []), Feed, Master);
+        Catalog = new FakeClusterCatalog(Cluster);
+        Services.AddSingleton<IClusterCatalog>(Catalog);
+        Services.AddScoped<ClusterSelection>();
     }
 
     protected FakeClusterStateFeed Feed { get; } = new();
 
     protected FakeOperatorClient Master { get; } = new();
+
+    /// <summary>The selected (default) cluster: <see cref="Feed"/> and <see cref="Master"/>, plus its HTTP fake.</summary>
+    protected FakeConsoleCluster Cluster { get; }
+
+    protected FakeClusterCatalog Catalog { get; }
 
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 20, 20, 0, TimeSpan.Zero));
 }

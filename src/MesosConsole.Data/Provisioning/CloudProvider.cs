@@ -1,0 +1,7 @@
+namespace MesosConsole.Data.Provisioning;
+
+public enum CloudProvider
+{
+    Ec2,
+    OpenStack,
+}
