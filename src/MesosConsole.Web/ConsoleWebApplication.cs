@@ -1,4 +1,5 @@
 using MesosConsole.Data;
+using MesosConsole.Web.Access;
 using MesosConsole.LocalCluster.Hosting;
 using MesosConsole.Provisioning.Ansible;
 using MesosConsole.Provisioning.Cloud;
@@ -73,6 +74,7 @@ public sealed class ConsoleWebApplication : IAsyncDisposable
         services.AddConsoleDatabase(
             builder.Configuration.GetConnectionString(ConsoleDatabaseName) ?? DefaultConsoleDatabase,
             builder.Environment.ContentRootPath);
+        services.AddConsoleAccess(builder.Configuration);
         services.AddClusterConnection(builder.Configuration);
         services.AddClusterState();
         services.AddClusterHub();
@@ -93,10 +95,15 @@ public sealed class ConsoleWebApplication : IAsyncDisposable
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         // The repository-root wwwroot/ (operator-facing assets); MapStaticAssets serves the build's manifest.
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-        app.MapClusterHub();
+        // Every page, the hub and the download endpoints need the same policy (open, or the access token).
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(AccessServiceCollectionExtensions.ConsoleUserPolicy);
+        app.MapClusterHub().RequireAuthorization(AccessServiceCollectionExtensions.ConsoleUserPolicy);
+        app.MapSandboxDownload().RequireAuthorization(AccessServiceCollectionExtensions.ConsoleUserPolicy);
+        app.MapSignIn();
         app.MapConsoleDefaultEndpoints();
     }
 

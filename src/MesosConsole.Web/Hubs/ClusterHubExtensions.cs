@@ -9,9 +9,6 @@ public static class ClusterHubExtensions
         return services;
     }
 
-    public static IEndpointRouteBuilder MapClusterHub(this IEndpointRouteBuilder endpoints)
-    {
+    public static HubEndpointConventionBuilder MapClusterHub(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapHub<ClusterHub>(ClusterHub.Path);
-        return endpoints;
-    }
 }
