@@ -29,7 +29,35 @@ public static class ClusterEvents
             EventType.FrameworkRemoved => FrameworkRemoved(snapshot, e.FrameworkRemoved?.FrameworkInfo),
             _ => snapshot,
         };
-        return ReferenceEquals(next, snapshot) ? snapshot : next with { Version = snapshot.Version + 1 };
+        if (ReferenceEquals(next, snapshot))
+        {
+            return snapshot;
+        }
+
+        var version = snapshot.Version + 1;
+        return next with { Version = version, TaskChanges = NextTaskChanges(snapshot, next, e, version) };
+    }
+
+    /// <summary>
+    /// The change log after <paramref name="e"/>: reset by a full snapshot, one entry per task event
+    /// that changed a task, untouched by events about agents or frameworks.
+    /// </summary>
+    private static TaskChangeLog? NextTaskChanges(ClusterSnapshot before, ClusterSnapshot after, Event e, long version)
+    {
+        if (e.Type == EventType.Subscribed)
+        {
+            return null;
+        }
+
+        if (ReferenceEquals(before.Tasks, after.Tasks))
+        {
+            return before.TaskChanges;
+        }
+
+        var key = e.Type == EventType.TaskAdded
+            ? new TaskKey(e.TaskAdded!.Task!.FrameworkId!.Value!, e.TaskAdded.Task.TaskId!.Value!)
+            : new TaskKey(e.TaskUpdated!.FrameworkId!.Value!, e.TaskUpdated.Status!.TaskId!.Value!);
+        return TaskChangeLog.Append(before.TaskChanges, version, key);
     }
 
     /// <summary>

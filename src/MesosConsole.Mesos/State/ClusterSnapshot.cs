@@ -31,6 +31,27 @@ public sealed record ClusterSnapshot
 
     public ImmutableDictionary<TaskKey, TaskView> Tasks { get; init; } = ImmutableDictionary<TaskKey, TaskView>.Empty;
 
+    /// <summary>
+    /// Which tasks changed in recent versions; null after a full snapshot (SUBSCRIBED), which replaces
+    /// every task at once. See <see cref="TaskChangesSince"/>.
+    /// </summary>
+    public TaskChangeLog? TaskChanges { get; init; }
+
+    /// <summary>
+    /// The tasks that changed since an earlier snapshot of this store (each once), or null when that
+    /// is not known (a re-snapshot in between, or too long ago) and the snapshots must be compared whole.
+    /// </summary>
+    public IReadOnlyCollection<TaskKey>? TaskChangesSince(ClusterSnapshot earlier)
+    {
+        if (earlier.Version == Version)
+        {
+            return [];
+        }
+
+        // The log restarts at every full snapshot, so an earlier snapshot from before it is not covered.
+        return TaskChanges?.Since(earlier.Version);
+    }
+
     /// <summary>The tasks with this id in any framework (usually one).</summary>
     public IEnumerable<TaskView> TasksWithId(string taskId) => Tasks.Values.Where(t => t.Id == taskId);
 

@@ -26,7 +26,13 @@ public sealed record TaskUpdate(
     /// </summary>
     public static IEnumerable<TaskUpdate> Diff(ClusterSnapshot? previous, ClusterSnapshot next)
     {
-        foreach (var task in next.Tasks.Values)
+        // Only the tasks the store's change log names, when it reaches back to what this client saw:
+        // with many tasks and a busy cluster, walking every task per update would be the bottleneck.
+        var changed = previous is null ? null : next.TaskChangesSince(previous);
+        var candidates = changed is null
+            ? next.Tasks.Values
+            : changed.Select(key => next.Tasks.GetValueOrDefault(key)).OfType<TaskView>();
+        foreach (var task in candidates)
         {
             var before = previous?.Tasks.GetValueOrDefault(task.Key);
             if (previous is null)

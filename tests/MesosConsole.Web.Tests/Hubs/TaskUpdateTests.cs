@@ -29,6 +29,42 @@ public sealed class TaskUpdateTests
     }
 
     [Fact]
+    public void Diff_WithTheStoresChangeLog_SendsExactlyWhatComparingWholeSnapshotsSends()
+    {
+        var random = new Random(20261125);
+        var tasks = Enumerable.Range(0, 50).Select(i => Mock.Task(TaskState.TaskStaging, $"t{i}")).ToList();
+        var seen = ClusterEvents.Apply(ClusterSnapshot.Empty, Mock.Subscribed(Mock.State(activeAgents: 1, tasks: tasks)));
+        var states = new[] { TaskState.TaskStarting, TaskState.TaskRunning, TaskState.TaskFinished, TaskState.TaskFailed };
+
+        for (var round = 0; round < 20; round++)
+        {
+            var next = seen;
+            for (var step = random.Next(1, 30); step > 0; step--)
+            {
+                var status = new TaskStatus
+                {
+                    TaskId = new TaskID($"t{random.Next(tasks.Count)}"),
+                    State = states[random.Next(states.Length)],
+                    Timestamp = 1795637908 + (round * 100) + step,
+                    Uuid = Convert.ToBase64String(Guid.NewGuid().ToByteArray()),
+                };
+                next = ClusterEvents.Apply(next, new Event
+                {
+                    Type = EventType.TaskUpdated,
+                    TaskUpdated = new TaskUpdatedEvent { FrameworkId = tasks[0].FrameworkId, Status = status, State = status.State },
+                });
+            }
+
+            var fromLog = TaskUpdate.Diff(seen, next).ToList();
+            var fromWhole = TaskUpdate.Diff(seen, next with { TaskChanges = null }).ToList();
+            Assert.NotNull(next.TaskChangesSince(seen));
+            Assert.Equal(fromWhole.OrderBy(u => u.TaskId).ThenBy(u => u.Timestamp), fromLog.OrderBy(u => u.TaskId).ThenBy(u => u.Timestamp));
+            Assert.NotEmpty(fromLog);
+            seen = next;
+        }
+    }
+
+    [Fact]
     public void Diff_NothingChanged_SendsNothing()
     {
         var running = Update(Staging, TaskState.TaskRunning, 1);
