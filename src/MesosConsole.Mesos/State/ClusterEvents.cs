@@ -98,7 +98,42 @@ public static class ClusterEvents
             }
         }
 
-        return snapshot with { Agents = agents.ToImmutable(), Frameworks = frameworks.ToImmutable(), Tasks = tasks.ToImmutable() };
+        var ended = ImmutableDictionary<string, ImmutableQueue<TaskKey>>.Empty;
+        var trimmed = tasks.ToImmutable();
+        foreach (var task in Concat(wire?.CompletedTasks, wire?.UnreachableTasks, wire?.Tasks))
+        {
+            if (WireViews.Task(task) is { IsTerminal: true } view && trimmed.TryGetValue(view.Key, out var kept) && kept.IsTerminal)
+            {
+                (ended, trimmed) = RememberCompleted(ended, trimmed, view.Key);
+            }
+        }
+
+        return snapshot with
+        {
+            Agents = agents.ToImmutable(), Frameworks = frameworks.ToImmutable(), Tasks = trimmed, CompletedTasks = ended,
+        };
+    }
+
+    /// <summary>As Mesos's <c>--max_completed_tasks_per_framework</c> default: older terminal tasks are forgotten.</summary>
+    public const int MaxCompletedTasksPerFramework = 1000;
+
+    /// <summary>Adds a task that just ended to its framework's queue, forgetting the oldest past the cap.</summary>
+    private static (ImmutableDictionary<string, ImmutableQueue<TaskKey>> Completed, ImmutableDictionary<TaskKey, TaskView> Tasks)
+        RememberCompleted(ImmutableDictionary<string, ImmutableQueue<TaskKey>> completed, ImmutableDictionary<TaskKey, TaskView> tasks, TaskKey key)
+    {
+        var queue = completed.GetValueOrDefault(key.FrameworkId, ImmutableQueue<TaskKey>.Empty).Enqueue(key);
+        // Counting a queue is linear, but it only runs when a task ends and the queue is capped.
+        if (queue.Count() > MaxCompletedTasksPerFramework)
+        {
+            queue = queue.Dequeue(out var oldest);
+            // A task id reused by a live task is not the one being forgotten.
+            if (tasks.TryGetValue(oldest, out var old) && old.IsTerminal)
+            {
+                tasks = tasks.Remove(oldest);
+            }
+        }
+
+        return (completed.SetItem(key.FrameworkId, queue), tasks);
     }
 
     private static ClusterSnapshot TaskAdded(ClusterSnapshot snapshot, MesosTask? task)
@@ -129,6 +164,7 @@ public static class ClusterEvents
         // An update for a task we never saw added (it started before an event we missed) still counts.
         var task = snapshot.Tasks.GetValueOrDefault(key) ?? new TaskView(key, null, status.AgentId?.Value,
             status.ExecutorId?.Value, state, ResourceSummary.Empty, []);
+        var wasTerminal = snapshot.Tasks.TryGetValue(key, out var before) && before.IsTerminal;
         task = task with
         {
             State = state,
@@ -136,7 +172,14 @@ public static class ClusterEvents
             ExecutorId = task.ExecutorId ?? status.ExecutorId?.Value,
             Timeline = WireViews.Timeline(task.Timeline, [status], state),
         };
-        return snapshot with { Tasks = snapshot.Tasks.SetItem(key, task) };
+        var tasks = snapshot.Tasks.SetItem(key, task);
+        if (task.IsTerminal && !wasTerminal)
+        {
+            var (completed, trimmed) = RememberCompleted(snapshot.CompletedTasks, tasks, key);
+            return snapshot with { Tasks = trimmed, CompletedTasks = completed };
+        }
+
+        return snapshot with { Tasks = tasks };
     }
 
     private static ClusterSnapshot AgentAdded(ClusterSnapshot snapshot, AgentEntry? agent) =>

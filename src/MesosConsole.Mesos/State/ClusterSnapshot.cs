@@ -52,6 +52,14 @@ public sealed record ClusterSnapshot
         return TaskChanges?.Since(earlier.Version);
     }
 
+    /// <summary>
+    /// Terminal tasks, oldest first, so the store can forget the oldest when there are more than
+    /// <see cref="ClusterEvents.MaxCompletedTasksPerFramework"/> in a framework, as Mesos does: a long-lived
+    /// console watching a busy cluster must not grow without bound.
+    /// </summary>
+    public ImmutableDictionary<string, ImmutableQueue<TaskKey>> CompletedTasks { get; init; } =
+        ImmutableDictionary<string, ImmutableQueue<TaskKey>>.Empty;
+
     /// <summary>The tasks with this id in any framework (usually one).</summary>
     public IEnumerable<TaskView> TasksWithId(string taskId) => Tasks.Values.Where(t => t.Id == taskId);
 

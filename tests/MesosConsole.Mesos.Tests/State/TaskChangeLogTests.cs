@@ -51,3 +51,38 @@ public sealed class TaskChangeLogTests
         Assert.Equal([new TaskKey("F0", "a")], next.TaskChangesSince(next with { Version = next.Version - 1 }));
     }
 }
+
+public sealed class CompletedTaskCapTests
+{
+    [Fact]
+    public void Apply_MoreTasksEndThanTheCap_ForgetsTheOldestTerminalTasksOfThatFrameworkOnly()
+    {
+        var cap = ClusterEvents.MaxCompletedTasksPerFramework;
+        var running = Enumerable.Range(0, cap + 2).Select(i => Wire.Task($"t{i}", state: TaskState.TaskRunning))
+            .Append(Wire.Task("other", framework: "F1", state: TaskState.TaskFinished));
+        var snapshot = ClusterEvents.Apply(ClusterSnapshot.Empty, Wire.Subscribed(Wire.State(tasks: running)));
+
+        for (var i = 0; i <= cap + 1; i++)
+        {
+            snapshot = ClusterEvents.Apply(snapshot, Wire.TaskUpdated(Wire.Status($"t{i}", TaskState.TaskFinished, i)));
+        }
+
+        Assert.False(snapshot.Tasks.ContainsKey(new TaskKey("F0", "t0")));
+        Assert.False(snapshot.Tasks.ContainsKey(new TaskKey("F0", "t1")));
+        Assert.True(snapshot.Tasks.ContainsKey(new TaskKey("F0", "t2")));
+        Assert.True(snapshot.Tasks.ContainsKey(new TaskKey("F0", $"t{cap + 1}")));
+        Assert.Equal(cap, snapshot.Tasks.Values.Count(t => t.FrameworkId == "F0"));
+        Assert.True(snapshot.Tasks.ContainsKey(new TaskKey("F1", "other")));
+    }
+
+    [Fact]
+    public void Apply_TerminalTaskUpdatedAgain_IsNotCountedTwice()
+    {
+        var snapshot = ClusterEvents.Apply(ClusterSnapshot.Empty, Wire.Subscribed(Wire.State(tasks: [Wire.Task("a", state: TaskState.TaskRunning)])));
+
+        snapshot = ClusterEvents.Apply(snapshot, Wire.TaskUpdated(Wire.Status("a", TaskState.TaskFailed, 1)));
+        snapshot = ClusterEvents.Apply(snapshot, Wire.TaskUpdated(Wire.Status("a", TaskState.TaskFailed, 2)));
+
+        Assert.Single(snapshot.CompletedTasks["F0"]);
+    }
+}
