@@ -1,5 +1,9 @@
+using MesosConsole.Provisioning.Hpc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace MesosConsole.Provisioning.Ansible;
 
@@ -8,7 +12,13 @@ public static class DeploymentServiceCollectionExtensions
     /// <summary>Ansible deployment (inventory builder, ansible-playbook runner, run records) and the HPC script generator.</summary>
     public static IServiceCollection AddDeployment(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
+        services.AddOptions<AnsibleOptions>()
+            .Bind(configuration.GetSection(AnsibleOptions.SectionName))
+            .PostConfigure<IHostEnvironment>((options, environment) =>
+                options.PlaybookDirectory = Path.GetFullPath(options.PlaybookDirectory, environment.ContentRootPath));
+        services.TryAddSingleton<IAnsibleRunner, AnsiblePlaybookRunner>();
+        services.TryAddSingleton<DeploymentService>();
+        services.TryAddSingleton<SlurmScriptGenerator>();
         return services;
     }
 }
