@@ -46,7 +46,7 @@ public sealed class TaskUpdateTests
                     TaskId = new TaskID($"t{random.Next(tasks.Count)}"),
                     State = states[random.Next(states.Length)],
                     Timestamp = 1795637908 + (round * 100) + step,
-                    Uuid = Convert.ToBase64String(Guid.NewGuid().ToByteArray()),
+                    Uuid = Guid.NewGuid().ToByteArray(),
                 };
                 next = ClusterEvents.Apply(next, new Event
                 {
