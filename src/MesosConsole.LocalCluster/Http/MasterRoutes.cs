@@ -36,6 +36,9 @@ internal static class MasterRoutes
         app.MapGet("/metrics/snapshot", ctx => MesosHttp.WriteJsonAsync(ctx, master.MetricsJson()));
         app.MapGet("/files/debug", ctx => MesosHttp.WriteJsonAsync(ctx, "{}"u8.ToArray()));
 
+        // MesosConsole's own extension (not a Mesos API): the allocator's decisions, pause and step.
+        AllocatorEndpoint.Map(app, master);
+
         Task RedirectAsync(HttpContext context)
         {
             // Protocol-relative, host:port only: what browsers and mesos-go's redirect handling expect.

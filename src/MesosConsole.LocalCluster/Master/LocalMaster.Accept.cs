@@ -118,6 +118,11 @@ internal sealed partial class LocalMaster
             {
                 _allocator.RecoverResources(frameworkId.Value, agentId.Value, role, pool, refuse);
             }
+
+            foreach (var offer in offers)
+            {
+                NoteOfferAccepted(offer, launches.Count);
+            }
         }
 
         // Outside the lock: an agent may report synchronously (a spawn failure), which re-enters the master.

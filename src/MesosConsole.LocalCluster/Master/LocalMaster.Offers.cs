@@ -35,6 +35,7 @@ internal sealed partial class LocalMaster
                     }
 
                     offers.Add(OfferWire(framework, agent, record));
+                    NoteOfferSent(record);
                 }
 
                 if (offers.Count > 0)
@@ -106,6 +107,7 @@ internal sealed partial class LocalMaster
             {
                 _counters.OffersTimedOut++;
                 RemoveOffer(offer, rescind: true, refuse: null);
+                NoteOfferTimedOut(offer);
             }
         }
     }
@@ -122,6 +124,7 @@ internal sealed partial class LocalMaster
                 if (offerId?.Value is { } id && _offers.TryGetValue(id, out var offer) && offer.FrameworkId.Value == frameworkId.Value)
                 {
                     RemoveOffer(offer, rescind: false, refuse);
+                    NoteOfferDeclined(offer, refuse);
                 }
             }
         }

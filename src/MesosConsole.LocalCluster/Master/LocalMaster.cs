@@ -89,6 +89,7 @@ internal sealed partial class LocalMaster : IAgentStatusSink, IDisposable
     {
         _retryTimer?.Dispose();
         _allocator.Dispose();
+        _decisionFeed?.CloseAll();
         lock (_sync)
         {
             foreach (var framework in _frameworks.Values)
