@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using MesosConsole.Mesos.State;
 using MesosConsole.Web.Cluster;
+using MesosConsole.Web.Sandbox;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 
 namespace MesosConsole.Web.Hubs;
@@ -33,6 +35,37 @@ public sealed class ClusterHub(IClusterCatalog catalog) : Hub<IClusterClient>
             }
 
             seen = snapshot;
+        }
+    }
+
+    /// <summary>
+    /// A sandbox file's lines as the agent's task writes them: the recent tail first, then batches of
+    /// new lines. Fed by the same shared tailer as the console's pages (one per file, however many
+    /// watch); a client that reads too slowly loses the oldest waiting lines and is told how many.
+    /// </summary>
+    public IAsyncEnumerable<SandboxFileBatch> StreamSandboxFile(string clusterId, string agentId, string path,
+        [FromServices] SandboxTailers tailers, CancellationToken cancellationToken)
+    {
+        var cluster = FindCluster(clusterId);
+        IAsyncEnumerable<LogBatch> feed;
+        try
+        {
+            feed = tailers.Follow(cluster, agentId, path);
+        }
+        catch (SandboxException ex)
+        {
+            throw new HubException(ex.Message);
+        }
+
+        return ToBatchesAsync(feed, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<SandboxFileBatch> ToBatchesAsync(IAsyncEnumerable<LogBatch> feed,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var batch in feed.WithCancellation(cancellationToken))
+        {
+            yield return SandboxFileBatch.Of(batch);
         }
     }
 
