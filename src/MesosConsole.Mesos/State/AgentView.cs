@@ -19,4 +19,7 @@ public sealed record AgentView(
     ResourceSummary Offered)
 {
     public ResourceSummary Unallocated => Total - Allocated;
+
+    /// <summary>The agent's attributes in Mesos's <c>--attributes</c> syntax (<c>rack:r1;zone:a</c>), "" when none.</summary>
+    public string Attributes { get; init; } = "";
 }

@@ -21,7 +21,21 @@ public static class WireViews
             agent.Deactivated ?? false, Time(agent.ReregisteredTime) ?? Time(agent.RegisteredTime),
             ResourceSummary.Of(agent.TotalResources ?? info.Resources), ResourceSummary.Of(agent.AllocatedResources),
             ResourceSummary.Of(agent.OfferedResources))
+        { Attributes = AttributeText(info.Attributes) }
         : null;
+
+    /// <summary>Attributes as an operator writes them in <c>--attributes</c>: <c>name:value</c> joined by ';'.</summary>
+    public static string AttributeText(IEnumerable<MesosConsole.Mesos.V1.Attribute>? attributes) => string.Join(';',
+        (attributes ?? []).Where(a => a.Name is not null).Select(a => $"{a.Name}:{AttributeValue(a)}"));
+
+    private static string AttributeValue(MesosConsole.Mesos.V1.Attribute attribute) => attribute switch
+    {
+        { Text.Value: { } text } => text,
+        { Scalar.Value: { } scalar } => scalar.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        { Ranges.Range: { } ranges } => "[" + string.Join(',', ranges.Select(r => $"{r.Begin}-{r.End}")) + "]",
+        { Set.Item: { } items } => "{" + string.Join(',', items) + "}",
+        _ => "",
+    };
 
     public static FrameworkView? Framework(FrameworkEntry? framework, bool completed) =>
         framework?.FrameworkInfo is { Id.Value: { } id } info

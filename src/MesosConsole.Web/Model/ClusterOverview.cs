@@ -1,24 +1,51 @@
+using System.Collections.Immutable;
 using MesosConsole.Mesos.State;
 using MesosConsole.Mesos.V1;
 
 namespace MesosConsole.Web.Model;
 
-/// <summary>What the health page shows: the cluster at one moment, summarized from a <see cref="ClusterSnapshot"/>.</summary>
+/// <summary>What the Overview page shows: the cluster at one moment, summarized from a <see cref="ClusterSnapshot"/>.</summary>
 public sealed record ClusterOverview(
     LeaderSummary Leader,
+    IReadOnlyList<string> Standbys,
     AgentCounts Agents,
     int Frameworks,
-    IReadOnlyList<TaskStateCount> Tasks)
+    IReadOnlyList<TaskStateCount> Tasks,
+    IReadOnlyList<ResourceRow> Resources)
 {
     /// <summary>Null until the store has a leader, i.e. has never been connected.</summary>
-    public static ClusterOverview? From(ClusterSnapshot snapshot) => snapshot.Leader is { } leader
-        ? new ClusterOverview(
-            LeaderSummary.From(leader),
-            new AgentCounts(snapshot.Agents.Values.Count(a => a.Active), snapshot.Agents.Values.Count(a => !a.Active)),
-            // Registered frameworks, as GET_FRAMEWORKS lists them; completed ones are history.
-            snapshot.Frameworks.Values.Count(f => f.Status != FrameworkStatus.Completed),
-            TaskStateCount.Of(snapshot.Tasks.Values))
-        : null;
+    /// <param name="configuredMasters">
+    /// The cluster's master URLs, if configured: the operator API names only the leader, so the other
+    /// configured masters are listed as standbys.
+    /// </param>
+    public static ClusterOverview? From(ClusterSnapshot snapshot, IReadOnlyList<Uri>? configuredMasters = null) =>
+        snapshot.Leader is { } leader
+            ? new ClusterOverview(
+                LeaderSummary.From(leader),
+                StandbysOf(leader, configuredMasters ?? []),
+                AgentCounts.Of(snapshot.Agents.Values),
+                // Registered frameworks, as GET_FRAMEWORKS lists them; completed ones are history.
+                snapshot.Frameworks.Values.Count(f => f.Status != FrameworkStatus.Completed),
+                TaskStateCount.Of(snapshot.Tasks.Values),
+                ResourceRow.Of(snapshot))
+            : null;
+
+    private static List<string> StandbysOf(MasterView leader, IReadOnlyList<Uri> masters)
+    {
+        // The leader is known by hostname:port and by its pid's ip:port (master@10.0.0.5:5050).
+        var leaderAddresses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (leader.Hostname is { } host && leader.Port is { } port)
+        {
+            leaderAddresses.Add($"{host}:{port}");
+        }
+
+        if (leader.Pid?.Split('@') is [_, var address])
+        {
+            leaderAddresses.Add(address);
+        }
+
+        return masters.Select(m => m.Authority).Where(a => !leaderAddresses.Contains(a)).Distinct().ToList();
+    }
 }
 
 /// <summary>The leading master as GET_MASTER describes it.</summary>
@@ -28,10 +55,29 @@ public sealed record LeaderSummary(string Id, string Pid, string Hostname, strin
         new(master.Id, master.Pid ?? "", master.Hostname ?? "", master.Version ?? "", master.ElectedTime);
 }
 
-/// <summary>Registered agents; inactive ones are registered but not offered (disconnected or deactivated).</summary>
-public sealed record AgentCounts(int Active, int Inactive)
+/// <summary>
+/// Registered agents by state: active (offered), deactivated by an operator (kept, not offered), and
+/// disconnected (the master lost touch and waits for it to come back).
+/// </summary>
+public sealed record AgentCounts(int Active, int Deactivated, int Disconnected)
 {
-    public int Total => Active + Inactive;
+    public int Total => Active + Deactivated + Disconnected;
+
+    public static AgentCounts Of(IEnumerable<AgentView> agents)
+    {
+        int active = 0, deactivated = 0, disconnected = 0;
+        foreach (var agent in agents)
+        {
+            switch (AgentRow.StateOf(agent))
+            {
+                case "active": active++; break;
+                case "deactivated": deactivated++; break;
+                default: disconnected++; break;
+            }
+        }
+
+        return new AgentCounts(active, deactivated, disconnected);
+    }
 }
 
 public sealed record TaskStateCount(TaskState State, int Count)
@@ -43,7 +89,8 @@ public sealed record TaskStateCount(TaskState State, int Count)
         .OrderBy(count => LifecycleOrder.IndexOf(count.State))
         .ToList();
 
-    private static readonly List<TaskState> LifecycleOrder =
+    /// <summary>Every task state, in the order a task lives through them.</summary>
+    public static ImmutableArray<TaskState> LifecycleOrder { get; } =
     [
         TaskState.TaskStaging, TaskState.TaskStarting, TaskState.TaskRunning, TaskState.TaskKilling,
         TaskState.TaskFinished, TaskState.TaskFailed, TaskState.TaskKilled, TaskState.TaskError,

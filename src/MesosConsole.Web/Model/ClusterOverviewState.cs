@@ -10,8 +10,8 @@ public sealed record ClusterOverviewState(ClusterOverview? Overview, string? Err
 {
     public bool IsLoading => Overview is null && Error is null;
 
-    public static ClusterOverviewState From(ClusterSnapshot snapshot) => new(
-        ClusterOverview.From(snapshot),
+    public static ClusterOverviewState From(ClusterSnapshot snapshot, IReadOnlyList<Uri>? configuredMasters = null) => new(
+        ClusterOverview.From(snapshot, configuredMasters),
         snapshot.Connected ? null : snapshot.Error,
         snapshot.Connected ? null : snapshot.RetryAt,
         snapshot.Version);

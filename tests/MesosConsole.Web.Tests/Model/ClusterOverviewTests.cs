@@ -31,7 +31,7 @@ public sealed class ClusterOverviewTests
 
         var overview = ClusterOverview.From(Mock.Snapshot(state))!;
 
-        Assert.Equal(new AgentCounts(Active: 3, Inactive: 2), overview.Agents);
+        Assert.Equal(new AgentCounts(Active: 3, Deactivated: 0, Disconnected: 2), overview.Agents);
         Assert.Equal(5, overview.Agents.Total);
         Assert.Equal(4, overview.Frameworks);
     }
@@ -57,6 +57,18 @@ public sealed class ClusterOverviewTests
             new TaskStateCount(TaskState.TaskFailed, 1),
             new TaskStateCount(TaskState.TaskUnreachable, 1),
         ], overview.Tasks);
+    }
+
+    [Fact]
+    public void From_ConfiguredMasters_ListsAllButTheLeaderAsStandbys()
+    {
+        // The leader is recognised by its pid's address as well as by hostname:port.
+        var snapshot = Mock.Snapshot(master: Mock.Master(pid: "master@10.0.0.5:5050", hostname: "m1.example"));
+
+        var overview = ClusterOverview.From(snapshot,
+            [new Uri("http://m1.example:5050"), new Uri("http://10.0.0.5:5050"), new Uri("http://10.0.0.6:5050")])!;
+
+        Assert.Equal(["10.0.0.6:5050"], overview.Standbys);
     }
 
     [Fact]

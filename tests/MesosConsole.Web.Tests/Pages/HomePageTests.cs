@@ -3,11 +3,12 @@ using MesosConsole.Mesos.State;
 using MesosConsole.Mesos.V1;
 using MesosConsole.Web.Components.Pages;
 using MesosConsole.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Task = System.Threading.Tasks.Task;
 
 namespace MesosConsole.Web.Tests.Pages;
 
-/// <summary>The health page on a <see cref="FakeClusterStateFeed"/>: what a snapshot shows, and how updates arrive.</summary>
+/// <summary>The Overview page on a <see cref="FakeClusterStateFeed"/>: what a snapshot shows, and how updates arrive.</summary>
 public sealed class HomePageTests : ConsoleComponentTest
 {
     private const string Unreachable =
@@ -33,7 +34,7 @@ public sealed class HomePageTests : ConsoleComponentTest
         var page = Render<Home>();
 
         Assert.Equal("3 agents", page.Find("[data-testid=agent-total]").TextContent);
-        Assert.Equal("2 active, 1 inactive", page.Find("[data-testid=agent-split]").TextContent);
+        Assert.Equal("2 active, 0 deactivated, 1 disconnected", page.Find("[data-testid=agent-split]").TextContent);
         Assert.Equal("1 framework", page.Find("[data-testid=framework-total]").TextContent);
     }
 
@@ -49,6 +50,57 @@ public sealed class HomePageTests : ConsoleComponentTest
         Assert.Equal(
             ["TASK_STAGING: 1", "TASK_RUNNING: 2", "TASK_FINISHED: 4"],
             page.FindAll("[data-testid=task-count]").Select(chip => chip.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void Home_AgentsInEveryState_CountsActiveDeactivatedAndDisconnected()
+    {
+        Feed.Publish(new SnapshotBuilder()
+            .Agent("a1").Agent("a2")
+            .Agent("a3", deactivated: true, active: false)
+            .Agent("a4", active: false)
+            .Build());
+
+        var page = Render<Home>();
+
+        Assert.Equal("4 agents", page.Find("[data-testid=agent-total]").TextContent);
+        Assert.Equal("2 active, 1 deactivated, 1 disconnected", page.Find("[data-testid=agent-split]").TextContent);
+    }
+
+    [Fact]
+    public void Home_Resources_SumTotalAllocatedOfferedAndIdleOverAgents()
+    {
+        // Two agents of 4 cpus / 4 GB / 20,000 MB disk / 1,001 ports; one has 1 cpu and 512 MB on offer.
+        // Live tasks hold 0.5 + 1.5 cpus and 128 + 384 MB; a finished task holds nothing any more.
+        Feed.Publish(new SnapshotBuilder()
+            .Agent("a1", offered: new ResourceSummary(1, 512, 0, 0, 0)).Agent("a2")
+            .Framework("f1", "one")
+            .Task("f1", "t1", "a1", TaskState.TaskRunning, cpus: 0.5, mem: 128)
+            .Task("f1", "t2", "a2", TaskState.TaskStaging, cpus: 1.5, mem: 384)
+            .Task("f1", "t3", "a2", TaskState.TaskFinished, cpus: 3, mem: 3000)
+            .Build());
+
+        var page = Render<Home>();
+
+        Assert.Equal(["8", "2", "1", "5"], Cells(page, "cpus"));
+        Assert.Equal(["8 GB", "512 MB", "512 MB", "7 GB"], Cells(page, "mem"));
+        Assert.Equal(["39.1 GB", "0 MB", "0 MB", "39.1 GB"], Cells(page, "disk"));
+        Assert.Equal(["2002", "0", "0", "2002"], Cells(page, "ports"));
+    }
+
+    [Fact]
+    public void Home_ConfiguredMasters_MarksTheLeaderAndListsTheOthersAsStandbys()
+    {
+        Feed.Publish(Mock.Snapshot(master: Mock.Master(pid: "master@10.0.0.5:5050", hostname: "m1")));
+        var cluster = new FakeConsoleCluster(new MesosConsole.Web.Cluster.ClusterInfo(MesosConsole.Web.Cluster.ClusterInfo.DefaultId, "HA",
+            MesosConsole.Web.Cluster.ClusterKind.Configured,
+            [new Uri("http://10.0.0.5:5050"), new Uri("http://10.0.0.6:5050"), new Uri("http://10.0.0.7:5050")]), Feed, Master);
+        Services.AddSingleton<MesosConsole.Web.Cluster.IClusterCatalog>(new FakeClusterCatalog(cluster));
+
+        var page = Render<Home>();
+
+        Assert.Equal("leader", page.Find("[data-testid=leader-mark]").TextContent);
+        Assert.Equal(["10.0.0.6:5050", "10.0.0.7:5050"], page.FindAll("[data-testid=standby]").Select(s => s.TextContent));
     }
 
     [Fact]
@@ -88,6 +140,20 @@ public sealed class HomePageTests : ConsoleComponentTest
         Time.Advance(Home.RenderInterval);
 
         page.WaitForAssertion(() => Assert.Equal("5 agents", page.Find("[data-testid=agent-total]").TextContent));
+    }
+
+    [Fact]
+    public void Home_TaskFinishesLater_AllocatedFallsAfterTheRenderInterval()
+    {
+        var cluster = new SnapshotBuilder().Agent("a1").Framework("f1", "one");
+        Feed.Publish(cluster.Task("f1", "t1", "a1", TaskState.TaskRunning, cpus: 2).Build());
+        var page = Render<Home>();
+        Assert.Equal("2", Cells(page, "cpus")[1]);
+
+        Feed.Publish(cluster.Task("f1", "t1", "a1", TaskState.TaskFinished, cpus: 2).Build());
+        Time.Advance(Home.RenderInterval);
+
+        page.WaitForAssertion(() => Assert.Equal("0", Cells(page, "cpus")[1]));
     }
 
     [Fact]
@@ -132,6 +198,10 @@ public sealed class HomePageTests : ConsoleComponentTest
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=master-unreachable]")));
         Assert.Equal("3 agents", page.Find("[data-testid=agent-total]").TextContent);
     }
+
+    /// <summary>Total, allocated, offered and idle of one resource, as the page shows them.</summary>
+    private static List<string> Cells(IRenderedComponent<Home> page, string resource) =>
+        new[] { "total", "allocated", "offered", "idle" }.Select(c => page.Find($"[data-testid=resource-{resource}] [data-testid={c}]").TextContent).ToList();
 
     [Fact]
     public async Task Home_Disposed_StopsWatchingTheFeed()
