@@ -45,7 +45,8 @@ public sealed record ClusterSnapshot
     {
         if (earlier.Version == Version)
         {
-            return [];
+            // Same version from the same store means same tasks; anything else (snapshots built apart) is unknown.
+            return ReferenceEquals(earlier.Tasks, Tasks) ? [] : null;
         }
 
         // The log restarts at every full snapshot, so an earlier snapshot from before it is not covered.

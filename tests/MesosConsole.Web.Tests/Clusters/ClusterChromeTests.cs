@@ -4,6 +4,7 @@ using MesosConsole.Web.Cluster;
 using MesosConsole.Web.Components.Layout;
 using MesosConsole.Web.Components.Pages.Clusters;
 using MesosConsole.Web.Tests.Support;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MesosConsole.Web.Tests.Clusters;
@@ -11,6 +12,9 @@ namespace MesosConsole.Web.Tests.Clusters;
 /// <summary>The chooser, the connection banner and the clusters page, on a fake catalog.</summary>
 public sealed class ClusterChromeTests : ConsoleComponentTest
 {
+    /// <summary>Any page but the overview, which shows its own banner.</summary>
+    public ClusterChromeTests() => Services.GetRequiredService<NavigationManager>().NavigateTo("/agents");
+
     [Fact]
     public void ConnectionBanner_LeaderLost_SaysWhichMasterAndWhenItReconnects()
     {
@@ -26,6 +30,17 @@ public sealed class ClusterChromeTests : ConsoleComponentTest
         Assert.Equal("Lost the leading master of Test cluster (master@10.0.0.5:5050).", banner.Find("[data-testid=banner-title]").TextContent);
         Assert.Equal("SUBSCRIBE stream ended", banner.Find("[data-testid=banner-error]").TextContent.Trim());
         Assert.Contains("20:20:04 UTC", banner.Find("[data-testid=banner-retry]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConnectionBanner_OnTheOverview_LeavesItToTheOverviewsOwnBanner()
+    {
+        Feed.Publish(ClusterSnapshot.Empty with { Error = "connection refused", RetryAt = Time.GetUtcNow().AddSeconds(2) });
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/");
+
+        var banner = Render<ClusterConnectionBanner>();
+
+        Assert.Empty(banner.FindAll("[data-testid=connection-banner]"));
     }
 
     [Fact]
