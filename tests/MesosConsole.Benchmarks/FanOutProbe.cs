@@ -39,7 +39,9 @@ internal static class FanOutProbe
 
         var settings = new MasterSettings("127.0.0.1", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(15), null,
             TimeSpan.FromSeconds(600), TimeSpan.FromSeconds(600), "always", "fanout");
-        using var master = new LocalMaster(settings, 0, TimeProvider.System, NullLoggerFactory.Instance);
+        // The master names its own port in /master/redirect, so it must know it before it listens.
+        var port = FreePort();
+        using var master = new LocalMaster(settings, port, TimeProvider.System, NullLoggerFactory.Instance);
         var agents = new List<SyntheticAgent>();
         for (var i = 0; i < 20; i++)
         {
@@ -50,16 +52,29 @@ internal static class FanOutProbe
 
         var (stream, frameworkId, _) = master.Subscribe(null, new SubscribeCall { FrameworkInfo = new FrameworkInfo { User = "bench", Name = "fanout" } });
         var tasks = LaunchRunningTasks(master, stream!, frameworkId!, taskCount);
-        await using var http = await MasterHttpHost.StartAsync(master, 0, NullLoggerFactory.Instance, CancellationToken.None);
+        await using var http = await MasterHttpHost.StartAsync(master, port, NullLoggerFactory.Instance, CancellationToken.None);
 
         await using var console = StartConsole(new Uri($"http://127.0.0.1:{http.Port}/"));
         await console.StartAsync();
         var feed = console.App.Services.GetRequiredService<IClusterCatalog>().Default.State;
-        await foreach (var snapshot in feed.WatchAsync(CancellationToken.None))
+        using (var ready = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
         {
-            if (snapshot.Connected && snapshot.Tasks.Count >= tasks.Count)
+            var last = feed.Current;
+            try
             {
-                break;
+                await foreach (var snapshot in feed.WatchAsync(ready.Token))
+                {
+                    last = snapshot;
+                    if (snapshot.Connected && snapshot.Tasks.Count >= tasks.Count)
+                    {
+                        break;
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                throw new InvalidOperationException($"The console never saw the {tasks.Count} tasks: connected={last.Connected}, " +
+                    $"tasks={last.Tasks.Count}, error={last.Error}");
             }
         }
 
@@ -181,6 +196,13 @@ internal static class FanOutProbe
         }
 
         return events;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static ConsoleWebApplication StartConsole(Uri master)

@@ -11,7 +11,7 @@ namespace MesosConsole.Mesos.State;
 public sealed class TaskChangeLog
 {
     /// <summary>Enough for a watcher a few seconds behind a cluster with thousands of updates a second.</summary>
-    public const int MaxLength = 8192;
+    public const int MaxLength = 32_768;
 
     private TaskChangeLog(long version, TaskKey key, TaskChangeLog? previous, long baseVersion, int length)
     {

@@ -35,6 +35,12 @@ public sealed record TaskUpdate(
         foreach (var task in candidates)
         {
             var before = previous?.Tasks.GetValueOrDefault(task.Key);
+            // Snapshots share every unchanged task object, so a whole diff skips them by reference.
+            if (ReferenceEquals(before, task))
+            {
+                continue;
+            }
+
             if (previous is null)
             {
                 yield return Of(task, task.Timeline.LastOrDefault(t => t.State == task.State));
