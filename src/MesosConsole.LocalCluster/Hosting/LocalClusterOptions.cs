@@ -58,6 +58,12 @@ public sealed class LocalClusterOptions
     /// </summary>
     public string OperatorHeartbeats { get; set; } = "always";
 
+    /// <summary>
+    /// Run <see cref="DemoFramework"/> against the cluster (a ticking task to tail, offers declined to
+    /// watch). Off by default in code; the repository's appsettings.json turns it on for newcomers.
+    /// </summary>
+    public bool DemoFramework { get; set; }
+
     /// <summary>The cluster's name, shown in /master/state.</summary>
     public string ClusterName { get; set; } = "local";
 }

@@ -20,6 +20,12 @@ public static class LocalClusterServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<LocalClusterOptions>, LocalClusterOptionsValidator>();
         services.AddSingleton<LocalClusterHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<LocalClusterHostedService>());
+        var demo = configuration.GetSection(LocalClusterOptions.SectionName).GetValue<bool>(nameof(LocalClusterOptions.DemoFramework));
+        if (demo)
+        {
+            services.AddHostedService<DemoFramework>();
+        }
+
         return services;
     }
 }
