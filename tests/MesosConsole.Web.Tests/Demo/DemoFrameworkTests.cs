@@ -11,6 +11,12 @@ public sealed class DemoFrameworkTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
+    /// <summary>The ticker's first stdout line, once it has been written.</summary>
+    private static string? FirstTick(string workDir) => Directory.EnumerateFiles(workDir, "stdout", SearchOption.AllDirectories)
+        .Where(path => path.Contains("ticker-1", StringComparison.Ordinal))
+        .SelectMany(path => File.ReadLines(path).Take(1))
+        .FirstOrDefault(line => line.StartsWith("tick 1:", StringComparison.Ordinal));
+
     [Fact]
     public async Task DemoFramework_On_RunsOneTickerTaskWhoseStdoutGrows()
     {
@@ -35,17 +41,19 @@ public sealed class DemoFrameworkTests
             }
         }
 
-        // The task writes its first line at once; its sandbox's stdout is where the console tails it from.
-        var stdout = Directory.EnumerateFiles(cluster.WorkDir, "stdout", SearchOption.AllDirectories)
-            .Single(path => path.Contains("ticker-1", StringComparison.Ordinal) && !path.Contains("latest", StringComparison.Ordinal));
-        using var changed = new FileSystemWatcher(Path.GetDirectoryName(stdout)!, "stdout") { EnableRaisingEvents = true };
-        var written = new TaskCompletionSource();
-        changed.Changed += (_, _) => written.TrySetResult();
-        if (!(await File.ReadAllTextAsync(stdout, Token)).Contains("tick 1:", StringComparison.Ordinal))
+        // The task's shell creates stdout in the sandbox just after the agent reports it running, then
+        // writes its first line at once: wait for both on file-system events, not on a clock.
+        using var watcher = new FileSystemWatcher(cluster.WorkDir, "stdout") { IncludeSubdirectories = true, EnableRaisingEvents = true };
+        using var touched = new SemaphoreSlim(0);
+        watcher.Created += (_, _) => touched.Release();
+        watcher.Changed += (_, _) => touched.Release();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        while (FirstTick(cluster.WorkDir) is null)
         {
-            await written.Task.WaitAsync(TimeSpan.FromSeconds(30), Token);
+            await touched.WaitAsync(deadline.Token);
         }
 
-        Assert.Contains("tick 1: a line every 2 s from the demo framework's task", await File.ReadAllTextAsync(stdout, Token), StringComparison.Ordinal);
+        Assert.Equal("tick 1: a line every 2 s from the demo framework's task", FirstTick(cluster.WorkDir));
     }
 }
