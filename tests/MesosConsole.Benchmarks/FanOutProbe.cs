@@ -3,7 +3,6 @@ using System.Diagnostics;
 using MesosConsole.Allocation;
 using MesosConsole.LocalCluster.Http;
 using MesosConsole.LocalCluster.Master;
-using MesosConsole.Mesos.Json;
 using MesosConsole.Mesos.V1;
 using MesosConsole.Mesos.V1.Scheduler;
 using MesosConsole.Web;
@@ -163,7 +162,7 @@ internal static class FanOutProbe
     {
         master.Allocator.RunCycle();
         var launched = new List<(AgentID, TaskID)>();
-        var offers = Drain(stream).Where(e => e.Type == EventType.Offers).SelectMany(e => e.Offers!.Offers!).ToList();
+        var offers = StateBenchmarks.Drain(stream).Where(e => e.Type == EventType.Offers).SelectMany(e => e.Offers!.Offers!).ToList();
         var perAgent = (count + offers.Count - 1) / offers.Count;
         foreach (var offer in offers)
         {
@@ -184,18 +183,6 @@ internal static class FanOutProbe
         }
 
         return launched;
-    }
-
-    private static List<Event> Drain(EventStream stream)
-    {
-        var events = new List<Event>();
-        while (stream.Records.TryRead(out var framed))
-        {
-            var newline = Array.IndexOf(framed, (byte)'\n');
-            events.Add(MesosJson.Deserialize<Event>(framed.AsSpan(newline + 1))!);
-        }
-
-        return events;
     }
 
     private static int FreePort()

@@ -92,7 +92,8 @@ public class StateBenchmarks
         }
     }
 
-    private static List<Mesos.V1.Scheduler.Event> Drain(EventStream stream)
+    /// <summary>Every event a framework's in-process stream holds now (the benchmarks read no HTTP).</summary>
+    internal static List<Mesos.V1.Scheduler.Event> Drain(EventStream stream)
     {
         var events = new List<Mesos.V1.Scheduler.Event>();
         while (stream.Records.TryRead(out var framed))
