@@ -146,7 +146,8 @@ public sealed partial class ClusterCatalog : IClusterCatalog, IHostedService, IA
         var store = new ClusterStateStore(ClusterStateServiceCollectionExtensions.SubscribeThrough(connection), _storeOptions, _time);
         await store.StartAsync(cancellationToken);
         var info = new ClusterInfo(entry.Id, entry.Name, ClusterKind.Stored, masters);
-        return new ConsoleCluster(info, connection, connection.Operator, new StoreFeed(store), _httpClientFactory, store);
+        var feed = new ClusterStateService(store);
+        return new ConsoleCluster(info, connection, connection.Operator, feed, _httpClientFactory, feed);
     }
 
     private void Validate(string name, IReadOnlyList<Uri> masterUrls)
@@ -216,14 +217,6 @@ public sealed partial class ClusterCatalog : IClusterCatalog, IHostedService, IA
         }
 
         return new ClusterInfo(ClusterInfo.DefaultId, "Local (embedded)", ClusterKind.Embedded, []);
-    }
-
-    /// <summary>A stored cluster's store as a feed.</summary>
-    private sealed class StoreFeed(ClusterStateStore store) : IClusterStateFeed
-    {
-        public ClusterSnapshot Current => store.Current;
-
-        public IAsyncEnumerable<ClusterSnapshot> WatchAsync(CancellationToken cancellationToken) => store.WatchAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Added cluster {Name} ({Id}) to the catalog")]
