@@ -6,6 +6,8 @@ public enum DeploymentResult
     Succeeded,
     Failed,
     Cancelled,
+    /// <summary>The console stopped (or restarted) while the run was going; its log ends where it stopped.</summary>
+    Interrupted,
 }
 
 /// <summary>
@@ -21,6 +23,9 @@ public sealed class DeploymentRun
     public DateTimeOffset StartedAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>The name of the cluster being deployed (what the chooser will call it).</summary>
+    public string? ClusterName { get; set; }
 
     /// <summary>The playbook, relative to <c>ansible/</c> (e.g. <c>site.yml</c>).</summary>
     public required string Playbook { get; set; }

@@ -59,6 +59,9 @@ namespace MesosConsole.Data.Migrations
                     b.Property<string>("ClusterId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClusterName")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ExitCode")
                         .HasColumnType("INTEGER");
 
@@ -148,6 +151,9 @@ namespace MesosConsole.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FloatingIpId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("LaunchedAt")
                         .HasColumnType("INTEGER");
 
@@ -212,6 +218,12 @@ namespace MesosConsole.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RequestedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SecurityGroupDeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityGroupId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Settings")

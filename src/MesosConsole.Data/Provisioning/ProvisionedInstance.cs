@@ -27,6 +27,9 @@ public sealed class ProvisionedInstance
 
     public string? PrivateAddress { get; set; }
 
+    /// <summary>The OpenStack floating IP bound to this instance (released on terminate); null on EC2.</summary>
+    public string? FloatingIpId { get; set; }
+
     public DateTimeOffset LaunchedAt { get; set; }
 
     public DateTimeOffset? TerminatedAt { get; set; }

@@ -41,5 +41,11 @@ public sealed class ProvisioningRequest
     /// <summary>The wizard's settings as JSON (image, types, counts, CIDR, tags): no secrets.</summary>
     public string Settings { get; set; } = "{}";
 
+    /// <summary>The security group the launch created (EC2 <c>sg-…</c>, Neutron UUID), deleted with the instances.</summary>
+    public string? SecurityGroupId { get; set; }
+
+    /// <summary>When the security group was deleted; null while it exists (or none was created).</summary>
+    public DateTimeOffset? SecurityGroupDeletedAt { get; set; }
+
     public List<ProvisionedInstance> Instances { get; set; } = [];
 }

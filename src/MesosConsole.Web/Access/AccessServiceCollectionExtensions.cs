@@ -64,6 +64,7 @@ public static class AccessServiceCollectionExtensions
             }
         });
         services.AddCascadingAuthenticationState();
+        services.AddScoped<ConsoleUserName>();
         return services;
     }
 

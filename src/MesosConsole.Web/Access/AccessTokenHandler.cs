@@ -34,7 +34,7 @@ public sealed class AccessTokenHandler(
             return Task.FromResult(AuthenticateResult.Fail("The access token is not valid."));
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "token holder")], SchemeName);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, ConsoleUserName.TokenHolder)], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 

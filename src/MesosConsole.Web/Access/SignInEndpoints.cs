@@ -36,7 +36,13 @@ public static class SignInEndpoints
                 return Form(context, antiforgery, returnUrl, "That is not the console's access token.", StatusCodes.Status401Unauthorized);
             }
 
-            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "token holder")], CookieAuthenticationDefaults.AuthenticationScheme);
+            if (ConsoleUserName.Validate(form["name"]) is { } nameError)
+            {
+                return Form(context, antiforgery, returnUrl, nameError, StatusCodes.Status400BadRequest);
+            }
+
+            var name = form["name"].ToString().Trim();
+            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name)], CookieAuthenticationDefaults.AuthenticationScheme);
             await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl : "/");
         });
@@ -71,7 +77,9 @@ public static class SignInEndpoints
             <form method="post" action="{Path}">
             <input type="hidden" name="{html.Encode(tokens.FormFieldName)}" value="{html.Encode(tokens.RequestToken ?? "")}">
             <input type="hidden" name="returnUrl" value="{html.Encode(returnUrl ?? "/")}">
-            <label>Access token <input type="password" name="token" autocomplete="current-password" autofocus required></label>
+            <p><label>Your name <input type="text" name="name" autocomplete="name" maxlength="{ConsoleUserName.MaxLength}" autofocus required></label><br>
+            <small>Recorded with the clusters you launch and deploy.</small></p>
+            <p><label>Access token <input type="password" name="token" autocomplete="current-password" required></label></p>
             <button type="submit">Sign in</button>
             </form></main></body></html>
             """;

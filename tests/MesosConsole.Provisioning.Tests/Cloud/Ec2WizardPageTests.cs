@@ -36,6 +36,7 @@ public sealed class Ec2WizardPageTests : CloudComponentTest
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=launch-ok]")));
         var request = Assert.Single(await Provisioner.ListAsync(CloudProvider.Ec2, TestContext.Current.CancellationToken));
         Assert.Equal(ProvisioningState.Running, request.State);
+        Assert.Equal(UserName, request.RequestedBy);
         Assert.Equal(5, request.Instances.Count);
         Assert.Equal($"deploy?request={request.Id}", page.Find("[data-testid=deploy-link]").GetAttribute("href"));
         Assert.Equal(new CloudTarget(CloudProvider.Ec2, "us-east-1", null), Cloud.Targets[0]);

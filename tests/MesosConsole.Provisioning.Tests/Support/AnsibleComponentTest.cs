@@ -2,6 +2,7 @@ using Bunit;
 using MesosConsole.Data;
 using MesosConsole.Provisioning.Ansible;
 using MesosConsole.Provisioning.Hpc;
+using MesosConsole.Web.Access;
 using MesosConsole.Web.Cluster;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,8 @@ public abstract class AnsibleComponentTest : BunitContext
         Services.AddScoped<ClusterSelection>();
         // The deploy page records who started a run.
         this.AddAuthorization().SetAuthorized(UserName);
+        Services.AddSingleton(Options.Create(new AccessOptions { Mode = nameof(AccessMode.Token) }));
+        Services.AddScoped<ConsoleUserName>();
     }
 
     protected const string UserName = "ada";

@@ -1,6 +1,8 @@
 using Bunit;
 using MesosConsole.Provisioning.Cloud;
+using MesosConsole.Web.Access;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using MudBlazor.Services;
@@ -27,7 +29,13 @@ public abstract class CloudComponentTest : BunitContext, IAsyncLifetime
             options.SnackbarConfiguration.HideTransitionDuration = 0;
             options.PopoverOptions.CheckForPopoverProvider = false;
         });
+        // The wizard records who asked for a launch: the signed-in name.
+        this.AddAuthorization().SetAuthorized(UserName);
+        Services.AddSingleton(Options.Create(new AccessOptions { Mode = nameof(AccessMode.Token) }));
+        Services.AddScoped<ConsoleUserName>();
     }
+
+    protected const string UserName = "grace";
 
     protected CloudFakeGateway Cloud { get; } = new();
 

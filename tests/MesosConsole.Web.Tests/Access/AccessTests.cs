@@ -58,6 +58,34 @@ public sealed partial class AccessTests
     }
 
     [Fact]
+    public async Task SignIn_NameIsShownInTheAppBarOfEveryPage()
+    {
+        await using var console = await StartAsync();
+        using var http = NoRedirects(console);
+
+        using var signIn = await PostSignInAsync(http, Token, "/clusters", name: "  Grace Hopper ");
+        using var page = await http.SendAsync(Html(HttpMethod.Get, "/clusters"), Cancel);
+
+        var markup = await page.Content.ReadAsStringAsync(Cancel);
+        Assert.Matches("data-testid=\"signed-in-as\"[^>]*>Grace Hopper<", markup);
+    }
+
+    [Theory]
+    [InlineData("", "Give your name: it is recorded with the clusters you launch and deploy.")]
+    [InlineData("a\u0007bell", "Your name cannot contain control characters.")]
+    public async Task SignIn_RightTokenButNoUsableName_Refuses400WithTheReason(string name, string message)
+    {
+        await using var console = await StartAsync();
+        using var http = NoRedirects(console);
+
+        using var response = await PostSignInAsync(http, Token, "/", name);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(WebUtility.HtmlEncode(message), await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("mesosconsole.access", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task SignIn_ReturnUrlToAnotherSite_LandsOnTheConsoleInstead()
     {
         await using var console = await StartAsync();
@@ -140,7 +168,7 @@ public sealed partial class AccessTests
     }
 
     /// <summary>As a browser does: fetch the form (antiforgery cookie and field), then post it.</summary>
-    private static async Task<HttpResponseMessage> PostSignInAsync(HttpClient http, string token, string returnUrl)
+    private static async Task<HttpResponseMessage> PostSignInAsync(HttpClient http, string token, string returnUrl, string name = "Ada Lovelace")
     {
         var form = await http.GetStringAsync("/signin", Cancel);
         var hidden = AntiforgeryField().Match(form);
@@ -150,6 +178,7 @@ public sealed partial class AccessTests
             [WebUtility.HtmlDecode(hidden.Groups["name"].Value)] = WebUtility.HtmlDecode(hidden.Groups["value"].Value),
             ["returnUrl"] = returnUrl,
             ["token"] = token,
+            ["name"] = name,
         }), Cancel);
     }
 

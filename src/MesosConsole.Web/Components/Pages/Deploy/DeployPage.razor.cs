@@ -1,10 +1,10 @@
 using MesosConsole.Data.Deployments;
 using MesosConsole.Data.Provisioning;
 using MesosConsole.Provisioning.Ansible;
+using MesosConsole.Web.Access;
 using MesosConsole.Web.Cluster;
 using MesosConsole.Web.Model;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace MesosConsole.Web.Components.Pages.Deploy;
@@ -58,7 +58,7 @@ public sealed partial class DeployPage
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
-    private IServiceProvider Services { get; set; } = default!;
+    private ConsoleUserName User { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -139,7 +139,7 @@ public sealed partial class DeployPage
         _running = true;
         try
         {
-            _outcome = await Deployments.RunAsync(plan, await CurrentUserAsync(), _progress, _ => RequestRender(), _run.Token);
+            _outcome = await Deployments.RunAsync(plan, await User.GetAsync(), _progress, _ => RequestRender(), _run.Token);
             if (_outcome.Result == DeploymentResult.Succeeded)
             {
                 await AddClusterAsync(plan, _outcome.RunId);
@@ -193,27 +193,6 @@ public sealed partial class DeployPage
     {
         Selection.Select(clusterId);
         Navigation.NavigateTo(string.IsNullOrEmpty(ConsoleLinks.Overview) ? "./" : ConsoleLinks.Overview);
-    }
-
-    private async Task<string?> CurrentUserAsync()
-    {
-        if (Services.GetService(typeof(AuthenticationStateProvider)) is AuthenticationStateProvider authentication)
-        {
-            try
-            {
-                var state = await authentication.GetAuthenticationStateAsync();
-                if (state.User.Identity?.Name is { Length: > 0 } name)
-                {
-                    return name;
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // No authentication state in this circuit (authentication is not configured).
-            }
-        }
-
-        return Environment.UserName;
     }
 
     private IEnumerable<(string Label, PackageSource Source, bool Optional)> Sources() =>

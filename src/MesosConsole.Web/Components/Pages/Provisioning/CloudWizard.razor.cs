@@ -1,6 +1,7 @@
 using MesosConsole.Data.Provisioning;
 using MesosConsole.Provisioning.Cloud;
 using MesosConsole.Provisioning.Cloud.Credentials;
+using MesosConsole.Web.Access;
 using Microsoft.AspNetCore.Components;
 
 namespace MesosConsole.Web.Components.Pages.Provisioning;
@@ -62,6 +63,9 @@ public sealed partial class CloudWizard : IDisposable
 
     [Inject]
     private CloudProvisioner Provisioner { get; set; } = default!;
+
+    [Inject]
+    private ConsoleUserName User { get; set; } = default!;
 
     [Inject]
     private ICloudGatewayFactory Gateways { get; set; } = default!;
@@ -213,7 +217,7 @@ public sealed partial class CloudWizard : IDisposable
 
         await RunAsync(async () =>
         {
-            _checkedRequestId = await Provisioner.CheckAsync(Target, _plan, requestedBy: null, _stop.Token);
+            _checkedRequestId = await Provisioner.CheckAsync(Target, _plan, await User.GetAsync(), _stop.Token);
             await Changed.InvokeAsync();
         });
     }
