@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using MesosConsole.Mesos.Client;
 using MesosConsole.Web.Cluster;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +35,11 @@ public abstract class ConsoleComponentTest : BunitContext
         Catalog = new FakeClusterCatalog(Cluster);
         Services.AddSingleton<IClusterCatalog>(Catalog);
         Services.AddScoped<ClusterSelection>();
+        // Nobody signed in (Open mode); tests that need a user call Authorization.SetAuthorized.
+        Authorization = this.AddAuthorization();
     }
+
+    protected BunitAuthorizationContext Authorization { get; }
 
     protected FakeClusterStateFeed Feed { get; } = new();
 
