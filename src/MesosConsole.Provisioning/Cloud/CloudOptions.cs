@@ -11,6 +11,16 @@ public sealed class CloudOptions
     /// </summary>
     public string KeysDirectory { get; set; } = "var/keys";
 
+    /// <summary>
+    /// A PKCS#12 (.pfx) certificate that encrypts the key ring itself at rest (relative to the content
+    /// root). Without it the keys lie in <see cref="KeysDirectory"/> as plain XML, readable by whoever
+    /// can read that folder (which the console makes owner-only).
+    /// </summary>
+    public string? KeyCertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="KeyCertificatePath"/>; give it through the environment, not a file in the repository.</summary>
+    public string? KeyCertificatePassword { get; set; }
+
     /// <summary>How long a launch waits for every instance to reach running before it is marked failed.</summary>
     public TimeSpan LaunchTimeout { get; set; } = TimeSpan.FromMinutes(10);
 

@@ -1,12 +1,8 @@
 using MesosConsole.Provisioning.Cloud.Credentials;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace MesosConsole.Provisioning.Cloud;
@@ -25,18 +21,10 @@ public static class CloudServiceCollectionExtensions
             .Validate(o => o.LaunchTimeout > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero, "Cloud:LaunchTimeout and Cloud:PollInterval must be positive.")
             .Validate(o => o.ThrottleAttempts >= 1 && o.Ec2SdkMaxErrorRetry >= 0, "Cloud:ThrottleAttempts must be at least 1 and Cloud:Ec2SdkMaxErrorRetry not negative.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CloudOptions>, KeyCertificateValidator>();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<CloudOptions>>().Value);
 
-        // The key folder is read once here, as Data Protection needs it while services are built.
-        var keys = section[nameof(CloudOptions.KeysDirectory)] ?? new CloudOptions().KeysDirectory;
-        services.AddDataProtection().SetApplicationName("MesosConsole");
-        services.AddOptions<KeyManagementOptions>().Configure<IHostEnvironment>((o, environment) =>
-        {
-            var directory = new DirectoryInfo(Path.GetFullPath(keys, environment.ContentRootPath));
-            directory.Create();
-            o.XmlRepository = new FileSystemXmlRepository(directory, NullLoggerFactory.Instance);
-        });
-
+        KeyRingProtection.Configure(services, configuration, section);
         services.AddHttpClient(CloudGatewayFactory.OpenStackHttpClient);
         services.TryAddSingleton<CloudClock>();
         services.TryAddSingleton<ThrottlingRetry>();
