@@ -8,4 +8,7 @@ public sealed record CloudInstance(string Id, string State, string? PublicAddres
 
     /// <summary>States an instance does not come back from on its own while starting.</summary>
     public bool HasFailed => State is "terminated" or "shutting-down" or "stopped" or "stopping" or "ERROR" or "DELETED";
+
+    /// <summary>Gone for good: nothing of it holds the security group any more.</summary>
+    public bool IsGone => State is "terminated" or "DELETED";
 }

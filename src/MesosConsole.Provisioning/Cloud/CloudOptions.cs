@@ -24,8 +24,14 @@ public sealed class CloudOptions
     /// <summary>How long a launch waits for every instance to reach running before it is marked failed.</summary>
     public TimeSpan LaunchTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Between two DescribeInstances / server polls while instances start.</summary>
+    /// <summary>Between two DescribeInstances / server polls while instances start or stop, and between security-group deletion attempts.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a clean-up waits for terminated instances to be gone before it gives up deleting the security group (it can be retried).</summary>
+    public TimeSpan TerminateTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Attempts at deleting a security group the cloud still reports in use (EC2 DependencyViolation, Neutron 409) once its instances are gone.</summary>
+    public int CleanupAttempts { get; set; } = 5;
 
     /// <summary>Attempts of one call the cloud throttled (RequestLimitExceeded, HTTP 429) before giving up.</summary>
     public int ThrottleAttempts { get; set; } = 5;

@@ -20,6 +20,7 @@ public static class CloudServiceCollectionExtensions
         services.AddOptions<CloudOptions>().Bind(section)
             .Validate(o => o.LaunchTimeout > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero, "Cloud:LaunchTimeout and Cloud:PollInterval must be positive.")
             .Validate(o => o.ThrottleAttempts >= 1 && o.Ec2SdkMaxErrorRetry >= 0, "Cloud:ThrottleAttempts must be at least 1 and Cloud:Ec2SdkMaxErrorRetry not negative.")
+            .Validate(o => o.TerminateTimeout > TimeSpan.Zero && o.CleanupAttempts >= 1, "Cloud:TerminateTimeout must be positive and Cloud:CleanupAttempts at least 1.")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<CloudOptions>, KeyCertificateValidator>();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<CloudOptions>>().Value);
@@ -30,7 +31,12 @@ public static class CloudServiceCollectionExtensions
         services.TryAddSingleton<ThrottlingRetry>();
         services.TryAddSingleton<CredentialVault>();
         services.TryAddSingleton<ICloudGatewayFactory, CloudGatewayFactory>();
+        services.TryAddSingleton<ProvisioningRecords>();
+        services.TryAddSingleton<CloudCleanup>();
+        services.TryAddSingleton<CloudInstanceSync>();
         services.TryAddSingleton<CloudProvisioner>();
+        // After the database migrator (registered first): a launch the last run left half-way is marked failed.
+        services.AddHostedService<InterruptedLaunchRecovery>();
         return services;
     }
 }

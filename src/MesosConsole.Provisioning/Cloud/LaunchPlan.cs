@@ -36,12 +36,25 @@ public sealed class LaunchPlan
     /// <summary>OpenStack network for the servers; empty lets Nova pick (<c>auto</c>). Not used on EC2.</summary>
     public string? NetworkId { get; set; }
 
+    /// <summary>
+    /// OpenStack external network (<c>router:external</c>) that gives each server a floating IP once it is
+    /// ACTIVE; empty leaves private addresses only (on Jetstream2 reachable only from inside the project).
+    /// Not used on EC2.
+    /// </summary>
+    public string? ExternalNetworkId { get; set; }
+
+    public bool WantsFloatingAddresses => Provider == CloudProvider.OpenStack && !string.IsNullOrWhiteSpace(ExternalNetworkId);
+
     /// <summary>The user's own tags (EC2 tags, OpenStack server metadata), added to the console's.</summary>
     public Dictionary<string, string> Tags { get; set; } = [];
 
     public const string ClusterTag = "mesosconsole:cluster";
 
     public const string RoleTag = "mesosconsole:role";
+
+    /// <summary>The plan a request was launched with (its stored <see cref="ProvisioningRequest.Settings"/>).</summary>
+    public static LaunchPlan Of(ProvisioningRequest request) =>
+        System.Text.Json.JsonSerializer.Deserialize<LaunchPlan>(request.Settings) ?? new LaunchPlan { ClusterName = request.ClusterName };
 
     public string SecurityGroupName => $"mesosconsole-{ClusterName}";
 
@@ -50,7 +63,10 @@ public sealed class LaunchPlan
     public int Count(InstanceRole role) => role == InstanceRole.Master ? MasterCount : AgentCount;
 
     /// <summary>Instance name <c>{cluster}-master-1</c>; numbered from one within the role.</summary>
-    public string InstanceName(InstanceRole role, int number) => $"{ClusterName}-{role.ToString().ToLowerInvariant()}-{number}";
+    public string InstanceName(InstanceRole role, int number) => $"{RoleName(role)}-{number}";
+
+    /// <summary><c>{cluster}-master</c>: the Name tag one EC2 launch call gives all its instances alike.</summary>
+    public string RoleName(InstanceRole role) => $"{ClusterName}-{role.ToString().ToLowerInvariant()}";
 
     /// <summary>The user's tags plus Name, cluster and role (the console's win on a clash).</summary>
     public IReadOnlyDictionary<string, string> TagsFor(InstanceRole role, string name)

@@ -1,10 +1,10 @@
 using System.Net;
 using MesosConsole.Provisioning.Cloud;
 using MesosConsole.Provisioning.Cloud.Credentials;
-using MesosConsole.Web.Components.Pages.Provisioning;
-using Microsoft.AspNetCore.Components;
 using MesosConsole.Web;
+using MesosConsole.Web.Components.Pages.Provisioning;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -50,9 +50,12 @@ public sealed class Ec2GatewayTests : IAsyncLifetime
     [Fact]
     public async Task CreateSecurityGroupAsync_MesosPorts_OpenedOnlyToTheGivenCidr()
     {
-        var groupId = await _gateway.CreateSecurityGroupAsync(CloudPlans.Ec2(), TestContext.Current.CancellationToken);
+        var recorded = new List<string>();
+
+        var groupId = await _gateway.CreateSecurityGroupAsync(CloudPlans.Ec2(), (id, _) => { recorded.Add(id); return Task.CompletedTask; }, TestContext.Current.CancellationToken);
 
         Assert.Equal("sg-0123456789abcdef0", groupId);
+        Assert.Equal([groupId], recorded);
         Assert.Equal("mesosconsole-teaching-lab", _ec2.CallsOf("CreateSecurityGroup").Single()["GroupName"]);
         var ingress = _ec2.CallsOf("AuthorizeSecurityGroupIngress").Single();
         Assert.Equal("sg-0123456789abcdef0", ingress["GroupId"]);

@@ -1,9 +1,9 @@
 using Bunit;
-using TestContext = Xunit.TestContext;
 using MesosConsole.Data.Provisioning;
 using MesosConsole.Provisioning.Cloud;
 using MesosConsole.Provisioning.Tests.Support;
 using MesosConsole.Web.Components.Pages.Provisioning;
+using TestContext = Xunit.TestContext;
 
 namespace MesosConsole.Provisioning.Tests.Cloud;
 

@@ -97,7 +97,7 @@ public sealed class OpenStackGatewayTests : IAsyncLifetime
     {
         var gateway = await GatewayAsync();
 
-        var groupId = await gateway.CreateSecurityGroupAsync(CloudPlans.OpenStack(), TestContext.Current.CancellationToken);
+        var groupId = await gateway.CreateSecurityGroupAsync(CloudPlans.OpenStack(), (_, _) => Task.CompletedTask, TestContext.Current.CancellationToken);
 
         Assert.Equal("sg-uuid-1", groupId);
         var rules = _cloud.Calls.Where(c => c.Path == "/network/v2.0/security-group-rules").Select(c => c.Body!["security_group_rule"]!).ToList();

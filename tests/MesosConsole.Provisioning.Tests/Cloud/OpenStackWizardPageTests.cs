@@ -1,8 +1,8 @@
 using Bunit;
-using TestContext = Xunit.TestContext;
 using MesosConsole.Data.Provisioning;
 using MesosConsole.Provisioning.Tests.Support;
 using MesosConsole.Web.Components.Pages.Provisioning;
+using TestContext = Xunit.TestContext;
 
 namespace MesosConsole.Provisioning.Tests.Cloud;
 

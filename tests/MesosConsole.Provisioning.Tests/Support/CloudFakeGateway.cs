@@ -20,6 +20,21 @@ public sealed class CloudFakeGateway : ICloudGateway, ICloudGatewayFactory
 
     public Exception? CheckFailure { get; set; }
 
+    /// <summary>Thrown by the first launch call, after the security group was created.</summary>
+    public Exception? LaunchFailure { get; set; }
+
+    /// <summary>Security groups created and not yet deleted.</summary>
+    public HashSet<string> Groups { get; } = [];
+
+    /// <summary>How many deletion attempts answer "in use" before one succeeds.</summary>
+    public int GroupInUseAnswers { get; set; }
+
+    /// <summary>Floating IPs attached and not released, by id, with the instance each is on.</summary>
+    public Dictionary<string, string> FloatingAddresses { get; } = [];
+
+    /// <summary>What <see cref="FindLaunchedAsync"/> answers besides nothing.</summary>
+    public List<FoundInstance> InCloudOnly { get; } = [];
+
     public Task<ICloudGateway> CreateAsync(CloudTarget target, CancellationToken cancellationToken)
     {
         Targets.Add(target);
@@ -53,23 +68,69 @@ public sealed class CloudFakeGateway : ICloudGateway, ICloudGatewayFactory
         return CheckFailure is { } failure ? Task.FromException(failure) : Task.CompletedTask;
     }
 
-    public Task<string> CreateSecurityGroupAsync(LaunchPlan plan, CancellationToken cancellationToken)
+    public async Task<string> CreateSecurityGroupAsync(LaunchPlan plan, Func<string, CancellationToken, Task> created, CancellationToken cancellationToken)
     {
         Calls.Enqueue($"CreateSecurityGroup {plan.AllowedCidr}");
-        return Task.FromResult("sg-fake");
+        Groups.Add("sg-fake");
+        await created("sg-fake", cancellationToken);
+        return "sg-fake";
+    }
+
+    public Task<SecurityGroupDeletion> DeleteSecurityGroupAsync(string securityGroupId, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"DeleteSecurityGroup {securityGroupId}");
+        if (GroupInUseAnswers > 0)
+        {
+            GroupInUseAnswers--;
+            return Task.FromResult(SecurityGroupDeletion.InUse);
+        }
+
+        return Task.FromResult(Groups.Remove(securityGroupId) ? SecurityGroupDeletion.Deleted : SecurityGroupDeletion.NotFound);
+    }
+
+    public Task<IReadOnlyList<CloudChoice>> ListExternalNetworksAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<CloudChoice>>([new("ext-public", "public")]);
+
+    public Task<FloatingAddress> AttachFloatingAddressAsync(string instanceId, string externalNetworkId, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"AttachFloatingAddress {instanceId} {externalNetworkId}");
+        var address = new FloatingAddress($"fip-{instanceId}", $"149.165.150.{FloatingAddresses.Count + 1}");
+        FloatingAddresses[address.Id] = instanceId;
+        return Task.FromResult(address);
+    }
+
+    public Task ReleaseFloatingAddressAsync(string floatingAddressId, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"ReleaseFloatingAddress {floatingAddressId}");
+        FloatingAddresses.Remove(floatingAddressId);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<FoundInstance>> FindLaunchedAsync(string clusterName, string? securityGroupId, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"FindLaunched {clusterName} {securityGroupId}");
+        return Task.FromResult<IReadOnlyList<FoundInstance>>([.. InCloudOnly]);
     }
 
     public async Task LaunchAsync(LaunchPlan plan, InstanceRole role, string securityGroupId, Func<LaunchedInstance, CancellationToken, Task> created, CancellationToken cancellationToken)
     {
         Calls.Enqueue($"Launch {role} {plan.Count(role)}");
+        if (LaunchFailure is { } failure)
+        {
+            throw failure;
+        }
+
         for (var n = 1; n <= plan.Count(role); n++)
         {
             await created(new LaunchedInstance($"i-fake{Interlocked.Increment(ref _next)}", plan.InstanceName(role, n), "pending"), cancellationToken);
         }
     }
 
+    /// <summary>Running at the first look; terminated ones are gone at the first look after terminating.</summary>
     public Task<IReadOnlyList<CloudInstance>> DescribeAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<CloudInstance>>([.. instanceIds.Select(id => new CloudInstance(id, "running", "198.51.100.9", "10.0.0.9"))]);
+        Task.FromResult<IReadOnlyList<CloudInstance>>([.. instanceIds.Select(id => Terminated.Contains(id)
+            ? new CloudInstance(id, "terminated", null, null)
+            : new CloudInstance(id, "running", "198.51.100.9", "10.0.0.9"))]);
 
     public Task TerminateAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken)
     {

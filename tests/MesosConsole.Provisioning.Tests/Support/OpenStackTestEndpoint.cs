@@ -26,6 +26,10 @@ public sealed class OpenStackTestEndpoint : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<OpenStackCall> _calls = new();
     private readonly ConcurrentDictionary<string, string> _servers = new();
+    private readonly ConcurrentDictionary<string, JsonObject> _serverBodies = new();
+    private readonly ConcurrentDictionary<string, string> _groups = new();
+    private readonly ConcurrentDictionary<string, (string Address, string ServerId)> _floatingIps = new();
+    private int _nextFloating;
     private readonly List<(string Method, string PathPrefix, int Status, string Body, int Skip)> _failures = [];
     private int _next;
 
@@ -44,6 +48,22 @@ public sealed class OpenStackTestEndpoint : IAsyncDisposable
             _servers[id] = status;
         }
     }
+
+    /// <summary>The external network Neutron lists (<c>router:external</c>), as on Jetstream2.</summary>
+    public const string ExternalNetworkId = "ext-public";
+
+    /// <summary>Servers that exist, by id, with their status.</summary>
+    public IReadOnlyDictionary<string, string> Servers => _servers;
+
+    /// <summary>Security groups that exist, by id, with their name.</summary>
+    public IReadOnlyDictionary<string, string> Groups => _groups;
+
+    /// <summary>Floating IPs allocated and not released, by id.</summary>
+    public IReadOnlyDictionary<string, (string Address, string ServerId)> FloatingIps => _floatingIps;
+
+    /// <summary>The calls of one method whose path (with query) starts with <paramref name="pathPrefix"/>.</summary>
+    public IReadOnlyList<OpenStackCall> CallsTo(string method, string pathPrefix) =>
+        [.. _calls.Where(c => c.Method == method && c.Path.StartsWith(pathPrefix, StringComparison.Ordinal))];
 
     public void Fail(string method, string pathPrefix, int status, string faultJson, int skip = 0)
     {
@@ -102,12 +122,17 @@ public sealed class OpenStackTestEndpoint : IAsyncDisposable
             return;
         }
 
-        var (status, reply) = Route(request.Method, request.Path.Value!, body);
+        var (status, reply) = Route(request.Method, request.Path.Value!, request.Query, body);
         await ReplyAsync(context, status, reply);
     }
 
-    private (int, JsonNode?) Route(string method, string path, JsonObject? body)
+    private (int, JsonNode?) Route(string method, string path, IQueryCollection query, JsonObject? body)
     {
+        if (path.StartsWith("/network/", StringComparison.Ordinal))
+        {
+            return Neutron(method, path["/network".Length..], query, body);
+        }
+
         switch (method, path)
         {
             case ("GET", "/compute/v2.1/os-keypairs"):
@@ -119,16 +144,14 @@ public sealed class OpenStackTestEndpoint : IAsyncDisposable
                 return (200, JsonNode.Parse("""{"flavors":[{"id":"m3.small","name":"m3.small","vcpus":2,"ram":6144},{"id":"m3.medium","name":"m3.medium","vcpus":8,"ram":30720}]}"""));
             case ("GET", "/image/v2/images"):
                 return (200, JsonNode.Parse("""{"images":[{"id":"img-ubuntu","name":"Featured-Ubuntu22","status":"active"}]}"""));
-            case ("GET", "/network/v2.0/security-groups"):
-                return (200, JsonNode.Parse("""{"security_groups":[]}"""));
-            case ("POST", "/network/v2.0/security-groups"):
-                return (201, JsonNode.Parse("""{"security_group":{"id":"sg-uuid-1"}}"""));
-            case ("POST", "/network/v2.0/security-group-rules"):
-                return (201, new JsonObject { ["security_group_rule"] = new JsonObject { ["id"] = Guid.NewGuid().ToString() } });
             case ("POST", "/compute/v2.1/servers"):
                 var id = $"server-{Interlocked.Increment(ref _next)}";
                 _servers[id] = "BUILD";
+                _serverBodies[id] = body!["server"]!.DeepClone().AsObject();
                 return (202, new JsonObject { ["server"] = new JsonObject { ["id"] = id, ["adminPass"] = "x" } });
+            case ("GET", "/compute/v2.1/servers/detail"):
+                var prefix = query["name"].ToString().TrimStart('^');
+                return (200, new JsonObject { ["servers"] = new JsonArray([.. _servers.Keys.Order(StringComparer.Ordinal).Select(Server).Where(s => s["name"]!.GetValue<string>().StartsWith(prefix, StringComparison.Ordinal))]) });
         }
 
         if (path.StartsWith("/compute/v2.1/servers/", StringComparison.Ordinal))
@@ -145,10 +168,7 @@ public sealed class OpenStackTestEndpoint : IAsyncDisposable
                 return (204, null);
             }
 
-            var addresses = status == "ACTIVE"
-                ? new JsonObject { ["auto_allocated_network"] = new JsonArray(new JsonObject { ["addr"] = $"10.1.0.{id[^1]}", ["OS-EXT-IPS:type"] = "fixed", ["version"] = 4 }) }
-                : new JsonObject();
-            return (200, new JsonObject { ["server"] = new JsonObject { ["id"] = id, ["status"] = status, ["addresses"] = addresses } });
+            return (200, new JsonObject { ["server"] = Server(id) });
         }
 
         if (method == "GET" && (path.StartsWith("/compute/v2.1/flavors/", StringComparison.Ordinal) || path.StartsWith("/image/v2/images/", StringComparison.Ordinal) || path.StartsWith("/compute/v2.1/os-keypairs/", StringComparison.Ordinal)))
@@ -158,6 +178,116 @@ public sealed class OpenStackTestEndpoint : IAsyncDisposable
 
         return (404, JsonNode.Parse("""{"itemNotFound":{"code":404,"message":"No such resource in the test endpoint."}}"""));
     }
+
+    /// <summary>A server as Nova shows it: status, name, metadata as created, fixed address once ACTIVE and any floating one.</summary>
+    private JsonObject Server(string id)
+    {
+        var status = _servers[id];
+        var created = _serverBodies.GetValueOrDefault(id) ?? new JsonObject();
+        var network = new JsonArray();
+        if (status == "ACTIVE")
+        {
+            network.Add(new JsonObject { ["addr"] = $"10.1.0.{id[^1]}", ["OS-EXT-IPS:type"] = "fixed", ["version"] = 4 });
+        }
+
+        foreach (var floating in _floatingIps.Values.Where(f => f.ServerId == id))
+        {
+            network.Add(new JsonObject { ["addr"] = floating.Address, ["OS-EXT-IPS:type"] = "floating", ["version"] = 4 });
+        }
+
+        return new JsonObject
+        {
+            ["id"] = id,
+            ["name"] = created["name"]?.DeepClone() ?? id,
+            ["status"] = status,
+            ["metadata"] = created["metadata"]?.DeepClone() ?? new JsonObject(),
+            ["addresses"] = network.Count == 0 ? new JsonObject() : new JsonObject { ["auto_allocated_network"] = network },
+        };
+    }
+
+    /// <summary>Neutron: security groups (409 on delete while a server still uses one), external networks, ports and floating IPs.</summary>
+    private (int, JsonNode?) Neutron(string method, string path, IQueryCollection query, JsonObject? body)
+    {
+        const string groups = "/v2.0/security-groups/";
+        const string floatingIps = "/v2.0/floatingips/";
+        switch (method, path)
+        {
+            case ("GET", "/v2.0/security-groups"):
+                return (200, new JsonObject { ["security_groups"] = new JsonArray([.. _groups.Where(g => g.Value == query["name"]).Select(g => new JsonObject { ["id"] = g.Key, ["name"] = g.Value })]) });
+            case ("POST", "/v2.0/security-groups"):
+                _groups["sg-uuid-1"] = body!["security_group"]!["name"]!.GetValue<string>();
+                return (201, JsonNode.Parse("""{"security_group":{"id":"sg-uuid-1"}}"""));
+            case ("POST", "/v2.0/security-group-rules"):
+                return (201, new JsonObject { ["security_group_rule"] = new JsonObject { ["id"] = Guid.NewGuid().ToString() } });
+            case ("GET", "/v2.0/networks"):
+                var external = query["router:external"] == "true";
+                return (200, new JsonObject { ["networks"] = new JsonArray([.. Networks().Where(n => !external || n["router:external"]!.GetValue<bool>())]) });
+            case ("GET", "/v2.0/ports"):
+                var device = query["device_id"].ToString();
+                return (200, new JsonObject { ["ports"] = _servers.ContainsKey(device) ? new JsonArray(new JsonObject { ["id"] = $"port-{device}", ["device_id"] = device }) : new JsonArray() });
+            case ("GET", "/v2.0/floatingips"):
+                var address = query["floating_ip_address"].ToString();
+                return (200, new JsonObject { ["floatingips"] = new JsonArray([.. _floatingIps.Where(f => f.Value.Address == address).Select(f => new JsonObject { ["id"] = f.Key, ["floating_ip_address"] = f.Value.Address })]) });
+            case ("POST", "/v2.0/floatingips"):
+                var port = body!["floatingip"]!["port_id"]!.GetValue<string>();
+                var number = Interlocked.Increment(ref _nextFloating);
+                var floating = (Address: $"149.165.150.{number}", ServerId: port["port-".Length..]);
+                _floatingIps[$"fip-{number}"] = floating;
+                return (201, new JsonObject
+                {
+                    ["floatingip"] = new JsonObject
+                    {
+                        ["id"] = $"fip-{number}",
+                        ["floating_ip_address"] = floating.Address,
+                        ["port_id"] = port,
+                        ["floating_network_id"] = body["floatingip"]!["floating_network_id"]!.DeepClone(),
+                        ["status"] = "DOWN",
+                    },
+                });
+        }
+
+        if (method == "GET" && path.StartsWith("/v2.0/networks/", StringComparison.Ordinal))
+        {
+            var network = Networks().FirstOrDefault(n => n["id"]!.GetValue<string>() == path["/v2.0/networks/".Length..]);
+            return network is null ? NotFound("Network") : (200, new JsonObject { ["network"] = network });
+        }
+
+        if (method == "DELETE" && path.StartsWith(groups, StringComparison.Ordinal))
+        {
+            var id = path[groups.Length..];
+            if (!_groups.TryGetValue(id, out var name))
+            {
+                return NotFound("Security group");
+            }
+
+            if (_serverBodies.Where(b => _servers.ContainsKey(b.Key)).Any(b => b.Value["security_groups"]?.AsArray().Any(g => g?["name"]?.GetValue<string>() == name) == true))
+            {
+                return (409, NeutronError("SecurityGroupInUse", $"Security Group {id} in use."));
+            }
+
+            _groups.TryRemove(id, out _);
+            return (204, null);
+        }
+
+        if (method == "DELETE" && path.StartsWith(floatingIps, StringComparison.Ordinal))
+        {
+            return _floatingIps.TryRemove(path[floatingIps.Length..], out _) ? (204, null) : NotFound("Floating IP");
+        }
+
+        return NotFound("Resource");
+    }
+
+    private static IEnumerable<JsonObject> Networks() =>
+    [
+        new JsonObject { ["id"] = "net-1", ["name"] = "project-net", ["router:external"] = false },
+        new JsonObject { ["id"] = ExternalNetworkId, ["name"] = "public", ["router:external"] = true },
+    ];
+
+    private static (int, JsonNode?) NotFound(string what) =>
+        (404, NeutronError("NotFound", $"{what} could not be found."));
+
+    private static JsonObject NeutronError(string type, string message) =>
+        new() { ["NeutronError"] = new JsonObject { ["type"] = type, ["message"] = message, ["detail"] = "" } };
 
     private JsonObject Catalog()
     {

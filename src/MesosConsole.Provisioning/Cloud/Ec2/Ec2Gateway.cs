@@ -60,12 +60,14 @@ public sealed class Ec2Gateway(IAmazonEC2 client, ThrottlingRetry retry) : IClou
         }
     }
 
-    public async Task<string> CreateSecurityGroupAsync(LaunchPlan plan, CancellationToken cancellationToken)
+    public async Task<string> CreateSecurityGroupAsync(LaunchPlan plan, Func<string, CancellationToken, Task> created, CancellationToken cancellationToken)
     {
-        var created = await CallAsync("create the security group", ct => client.CreateSecurityGroupAsync(SecurityGroupRequest(plan), ct), cancellationToken);
+        var group = await CallAsync("create the security group", ct => client.CreateSecurityGroupAsync(SecurityGroupRequest(plan), ct), cancellationToken);
+        var groupId = group.GroupId;
+        await created(groupId, cancellationToken);
         var ingress = new AuthorizeSecurityGroupIngressRequest
         {
-            GroupId = created.GroupId,
+            GroupId = groupId,
             IpPermissions = [.. MesosPorts.All.Select(p => new IpPermission
             {
                 IpProtocol = "tcp",
@@ -75,7 +77,68 @@ public sealed class Ec2Gateway(IAmazonEC2 client, ThrottlingRetry retry) : IClou
             })],
         };
         await CallAsync("open the Mesos ports in the security group", ct => client.AuthorizeSecurityGroupIngressAsync(ingress, ct), cancellationToken);
-        return created.GroupId;
+        return groupId;
+    }
+
+    /// <summary>EC2 answers DependencyViolation while an instance in the group is still shutting down.</summary>
+    public async Task<SecurityGroupDeletion> DeleteSecurityGroupAsync(string securityGroupId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CallAsync("delete the security group", ct => client.DeleteSecurityGroupAsync(new DeleteSecurityGroupRequest { GroupId = securityGroupId }, ct), cancellationToken);
+            return SecurityGroupDeletion.Deleted;
+        }
+        catch (CloudOperationException e) when (e.Code == "DependencyViolation")
+        {
+            return SecurityGroupDeletion.InUse;
+        }
+        catch (CloudOperationException e) when (e.Code == "InvalidGroup.NotFound")
+        {
+            return SecurityGroupDeletion.NotFound;
+        }
+    }
+
+    /// <summary>EC2 instances get public addresses from their subnet, not from a pool the wizard picks.</summary>
+    public Task<IReadOnlyList<CloudChoice>> ListExternalNetworksAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<CloudChoice>>([]);
+
+    public Task<FloatingAddress> AttachFloatingAddressAsync(string instanceId, string externalNetworkId, CancellationToken cancellationToken) =>
+        throw NoFloatingAddresses();
+
+    public Task ReleaseFloatingAddressAsync(string floatingAddressId, CancellationToken cancellationToken) =>
+        throw NoFloatingAddresses();
+
+    /// <summary>DescribeInstances filtered on the cluster tag the launch sets, and on the group where known (a name alone may be reused later).</summary>
+    public async Task<IReadOnlyList<FoundInstance>> FindLaunchedAsync(string clusterName, string? securityGroupId, CancellationToken cancellationToken)
+    {
+        var filters = new List<Filter>
+        {
+            new($"tag:{LaunchPlan.ClusterTag}", [clusterName]),
+            new("instance-state-name", ["pending", "running", "stopping", "stopped", "shutting-down"]),
+        };
+        if (securityGroupId is not null)
+        {
+            filters.Add(new Filter("instance.group-id", [securityGroupId]));
+        }
+
+        var found = new List<FoundInstance>();
+        string? next = null;
+        do
+        {
+            var request = new DescribeInstancesRequest { Filters = filters, NextToken = next };
+            var response = await CallAsync("look for the cluster's instances", ct => client.DescribeInstancesAsync(request, ct), cancellationToken);
+            foreach (var instance in (response.Reservations ?? []).SelectMany(r => r.Instances ?? []))
+            {
+                string? Tag(string key) => instance.Tags?.FirstOrDefault(t => t.Key == key)?.Value;
+                var role = Tag(LaunchPlan.RoleTag) == "master" ? InstanceRole.Master : InstanceRole.Agent;
+                found.Add(new FoundInstance(ToInstance(instance), Tag("Name"), role, null));
+            }
+
+            next = response.NextToken;
+        }
+        while (!string.IsNullOrEmpty(next));
+
+        return found;
     }
 
     public async Task LaunchAsync(LaunchPlan plan, InstanceRole role, string securityGroupId, Func<LaunchedInstance, CancellationToken, Task> created, CancellationToken cancellationToken)
@@ -92,13 +155,11 @@ public sealed class Ec2Gateway(IAmazonEC2 client, ThrottlingRetry retry) : IClou
 
     public async Task<IReadOnlyList<CloudInstance>> DescribeAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken)
     {
-        var request = new DescribeInstancesRequest { InstanceIds = [.. instanceIds] };
+        // A filter rather than InstanceIds: EC2 fails the whole call for one id it does not know (yet, just
+        // after launch, or any more, an hour after termination); with a filter that id is only missing.
+        var request = new DescribeInstancesRequest { Filters = [new Filter("instance-id", [.. instanceIds])] };
         var response = await CallAsync("describe the instances", ct => client.DescribeInstancesAsync(request, ct), cancellationToken);
-        return
-        [
-            .. (response.Reservations ?? []).SelectMany(r => r.Instances ?? []).Select(i =>
-                new CloudInstance(i.InstanceId, i.State?.Name?.Value ?? "unknown", i.PublicIpAddress, i.PrivateIpAddress)),
-        ];
+        return [.. (response.Reservations ?? []).SelectMany(r => r.Instances ?? []).Select(ToInstance)];
     }
 
     public async Task TerminateAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken)
@@ -108,6 +169,11 @@ public sealed class Ec2Gateway(IAmazonEC2 client, ThrottlingRetry retry) : IClou
     }
 
     public void Dispose() => client.Dispose();
+
+    private static CloudInstance ToInstance(Instance i) => new(i.InstanceId, i.State?.Name?.Value ?? "unknown", i.PublicIpAddress, i.PrivateIpAddress);
+
+    private static CloudOperationException NoFloatingAddresses() =>
+        new("EC2 instances get their public addresses from the subnet; there are no floating IPs to manage here.", "NotSupported");
 
     private static CreateSecurityGroupRequest SecurityGroupRequest(LaunchPlan plan) => new()
     {
@@ -126,7 +192,7 @@ public sealed class Ec2Gateway(IAmazonEC2 client, ThrottlingRetry retry) : IClou
     private static RunInstancesRequest RunRequest(LaunchPlan plan, InstanceRole role, string? securityGroupId)
     {
         var count = plan.Count(role);
-        var tags = plan.TagsFor(role, $"{plan.ClusterName}-{role.ToString().ToLowerInvariant()}");
+        var tags = plan.TagsFor(role, plan.RoleName(role));
         return new RunInstancesRequest
         {
             ImageId = plan.ImageId,

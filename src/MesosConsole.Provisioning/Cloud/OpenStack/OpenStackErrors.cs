@@ -6,6 +6,9 @@ namespace MesosConsole.Provisioning.Cloud.OpenStack;
 /// <summary>Turns OpenStack's error answers (status code plus a JSON fault body) into sentences for people.</summary>
 public static class OpenStackErrors
 {
+    /// <summary>The code of an answer that says the project's quota is used up (not retried: waiting does not free quota).</summary>
+    public const string OverQuota = "OverQuota";
+
     /// <summary>Sends, turning "no answer at all" (DNS, refused connection, timeout) into a sentence too.</summary>
     public static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, string operation, CancellationToken cancellationToken)
     {
@@ -21,19 +24,26 @@ public static class OpenStackErrors
 
     public static bool IsThrottling(Exception e) => e is CloudOperationException { Code: "429" };
 
-    public static async Task<CloudOperationException> ExplainAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken)
+    /// <param name="quotaAdvice">What to do when the refusal is a quota (Nova answers 403, Neutron 409): the default suits servers.</param>
+    public static async Task<CloudOperationException> ExplainAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken, string? quotaAdvice = null)
     {
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         var detail = FaultMessage(body);
         var code = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Conflict or HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.TooManyRequests
+            && detail.Contains("quota", StringComparison.OrdinalIgnoreCase))
+        {
+            return new CloudOperationException(
+                $"Your OpenStack project's quota would be exceeded, so the console could not {operation}. {quotaAdvice ?? "Launch fewer or smaller servers, or ask for more."} ({detail})",
+                OverQuota);
+        }
+
         var message = response.StatusCode switch
         {
             HttpStatusCode.Unauthorized => "Keystone did not accept these credentials: check them, or create a new application credential.",
             HttpStatusCode.Forbidden => $"These OpenStack credentials are not allowed to {operation}. ({detail})",
             HttpStatusCode.NotFound => $"OpenStack could not find what is needed to {operation}. ({detail})",
             HttpStatusCode.Conflict => $"OpenStack refused to {operation}: {detail}",
-            HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.TooManyRequests when detail.Contains("quota", StringComparison.OrdinalIgnoreCase) =>
-                $"Your OpenStack project's quota would be exceeded: launch fewer or smaller servers, or ask for more. ({detail})",
             HttpStatusCode.TooManyRequests => "OpenStack kept throttling the console's calls. Wait a minute and try again.",
             _ => $"OpenStack refused to {operation}: HTTP {code}: {detail}",
         };

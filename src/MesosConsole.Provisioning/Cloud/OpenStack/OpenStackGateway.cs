@@ -7,7 +7,8 @@ namespace MesosConsole.Provisioning.Cloud.OpenStack;
 
 /// <summary>
 /// <see cref="ICloudGateway"/> over OpenStack's REST APIs with a Keystone token: Nova (servers,
-/// flavors, key pairs), Glance (images) and Neutron (security groups and rules). HTTP 429 is retried
+/// flavors, key pairs), Glance (images) and Neutron (security groups and rules, external networks,
+/// ports and floating IPs). HTTP 429 is retried
 /// with back-off; other errors become plain sentences (<see cref="OpenStackErrors"/>).
 /// </summary>
 public sealed class OpenStackGateway(HttpClient http, OpenStackSession session, ThrottlingRetry retry) : ICloudGateway
@@ -66,14 +67,23 @@ public sealed class OpenStackGateway(HttpClient http, OpenStackSession session, 
         }
 
         await SendAsync(HttpMethod.Get, Compute($"os-keypairs/{Uri.EscapeDataString(plan.KeyName)}"), null, $"find key pair {plan.KeyName}", cancellationToken);
-        var groups = await SendAsync(HttpMethod.Get, new Uri(session.Network, $"v2.0/security-groups?name={Uri.EscapeDataString(plan.SecurityGroupName)}"), null, "list security groups", cancellationToken);
+        if (plan.WantsFloatingAddresses)
+        {
+            var network = await SendAsync(HttpMethod.Get, Network($"networks/{Uri.EscapeDataString(plan.ExternalNetworkId!)}"), null, $"find external network {plan.ExternalNetworkId}", cancellationToken);
+            if (network?["network"]?["router:external"]?.GetValue<bool>() != true)
+            {
+                throw new CloudOperationException($"Network {plan.ExternalNetworkId} is not an external network, so it cannot hand out floating IPs: pick one marked external (on Jetstream2: public).", "NotExternal");
+            }
+        }
+
+        var groups = await SendAsync(HttpMethod.Get, Network($"security-groups?name={Uri.EscapeDataString(plan.SecurityGroupName)}"), null, "list security groups", cancellationToken);
         if (Array(groups, "security_groups").Any())
         {
             throw new CloudOperationException($"A security group named {plan.SecurityGroupName} already exists: terminate the old cluster or choose another name.", "GroupExists");
         }
     }
 
-    public async Task<string> CreateSecurityGroupAsync(LaunchPlan plan, CancellationToken cancellationToken)
+    public async Task<string> CreateSecurityGroupAsync(LaunchPlan plan, Func<string, CancellationToken, Task> created, CancellationToken cancellationToken)
     {
         var group = new JsonObject
         {
@@ -83,8 +93,9 @@ public sealed class OpenStackGateway(HttpClient http, OpenStackSession session, 
                 ["description"] = $"Mesos cluster {plan.ClusterName} (MesosConsole): Mesos ports from {plan.AllowedCidr}",
             },
         };
-        var created = await SendAsync(HttpMethod.Post, new Uri(session.Network, "v2.0/security-groups"), group, "create the security group", cancellationToken);
-        var groupId = Text(created?["security_group"], "id")!;
+        var answer = await SendAsync(HttpMethod.Post, Network("security-groups"), group, "create the security group", cancellationToken);
+        var groupId = Text(answer?["security_group"], "id")!;
+        await created(groupId, cancellationToken);
         foreach (var ports in MesosPorts.All)
         {
             var rule = new JsonObject
@@ -101,10 +112,94 @@ public sealed class OpenStackGateway(HttpClient http, OpenStackSession session, 
                     ["description"] = ports.Purpose,
                 },
             };
-            await SendAsync(HttpMethod.Post, new Uri(session.Network, "v2.0/security-group-rules"), rule, $"open {ports.Purpose} in the security group", cancellationToken);
+            await SendAsync(HttpMethod.Post, Network("security-group-rules"), rule, $"open {ports.Purpose} in the security group", cancellationToken);
         }
 
         return groupId;
+    }
+
+    /// <summary>Neutron answers 409 while a port (a server not yet fully deleted) still uses the group.</summary>
+    public async Task<SecurityGroupDeletion> DeleteSecurityGroupAsync(string securityGroupId, CancellationToken cancellationToken)
+    {
+        var (status, _) = await ExchangeAsync(
+            HttpMethod.Delete, Network($"security-groups/{Uri.EscapeDataString(securityGroupId)}"), null, "delete the security group", cancellationToken,
+            tolerated: s => s is HttpStatusCode.NotFound or HttpStatusCode.Conflict);
+        return status switch
+        {
+            HttpStatusCode.NotFound => SecurityGroupDeletion.NotFound,
+            HttpStatusCode.Conflict => SecurityGroupDeletion.InUse,
+            _ => SecurityGroupDeletion.Deleted,
+        };
+    }
+
+    public async Task<IReadOnlyList<CloudChoice>> ListExternalNetworksAsync(CancellationToken cancellationToken)
+    {
+        var body = await SendAsync(HttpMethod.Get, Network("networks?router:external=true"), null, "list external networks", cancellationToken);
+        return [.. Array(body, "networks").Select(n => new CloudChoice(Text(n, "id")!, Text(n, "name") is { Length: > 0 } name ? name : Text(n, "id")!)).OrderBy(c => c.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The server's port (Neutron creates one per network at boot), then a floating IP from the external network on it.</summary>
+    public async Task<FloatingAddress> AttachFloatingAddressAsync(string instanceId, string externalNetworkId, CancellationToken cancellationToken)
+    {
+        var ports = await SendAsync(HttpMethod.Get, Network($"ports?device_id={Uri.EscapeDataString(instanceId)}"), null, "find the server's network port", cancellationToken);
+        var portId = Array(ports, "ports").Select(p => Text(p, "id")).FirstOrDefault()
+            ?? throw new CloudOperationException($"Server {instanceId} has no network port yet, so no floating IP could be attached to it.", "NoPort");
+        var request = new JsonObject
+        {
+            ["floatingip"] = new JsonObject
+            {
+                ["floating_network_id"] = externalNetworkId,
+                ["port_id"] = portId,
+                ["description"] = $"MesosConsole: server {instanceId}",
+            },
+        };
+        const string operation = "give the server a floating IP";
+        try
+        {
+            var body = await SendAsync(HttpMethod.Post, Network("floatingips"), request, operation, cancellationToken,
+                quotaAdvice: "Release floating IPs you no longer use (openstack floating ip list), or ask your cloud's support for a larger floating-IP quota.");
+            var floating = body?["floatingip"];
+            return new FloatingAddress(Text(floating, "id")!, Text(floating, "floating_ip_address")!);
+        }
+        catch (CloudOperationException e) when (e.Code == "409" && e.Message.Contains("No more IP addresses", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CloudOperationException($"The external network {externalNetworkId} has no free public addresses left. Pick another external network, or ask your cloud's support. ({e.Message})", "NoFreeAddress", e);
+        }
+    }
+
+    public async Task ReleaseFloatingAddressAsync(string floatingAddressId, CancellationToken cancellationToken) =>
+        await SendAsync(HttpMethod.Delete, Network($"floatingips/{Uri.EscapeDataString(floatingAddressId)}"), null, "release the floating IP", cancellationToken, allowNotFound: true);
+
+    /// <summary>
+    /// Nova cannot filter by metadata: servers are listed by the cluster's name prefix and matched by the
+    /// <see cref="LaunchPlan.ClusterTag"/> metadata the launch sets. A server with a floating address is
+    /// looked up in Neutron so the address can be released with it.
+    /// </summary>
+    public async Task<IReadOnlyList<FoundInstance>> FindLaunchedAsync(string clusterName, string? securityGroupId, CancellationToken cancellationToken)
+    {
+        var body = await SendAsync(HttpMethod.Get, Compute($"servers/detail?name={Uri.EscapeDataString($"^{clusterName}-")}"), null, "list the servers", cancellationToken);
+        var found = new List<FoundInstance>();
+        foreach (var server in Array(body, "servers"))
+        {
+            var metadata = server["metadata"] as JsonObject;
+            if (Text(metadata, LaunchPlan.ClusterTag) != clusterName || Text(server, "status") == "DELETED")
+            {
+                continue;
+            }
+
+            var instance = ToInstance(Text(server, "id")!, server);
+            string? floatingId = null;
+            if (instance.PublicAddress is { } address)
+            {
+                var floating = await SendAsync(HttpMethod.Get, Network($"floatingips?floating_ip_address={Uri.EscapeDataString(address)}"), null, "find the server's floating IP", cancellationToken);
+                floatingId = Array(floating, "floatingips").Select(f => Text(f, "id")).FirstOrDefault();
+            }
+
+            var role = Text(metadata, LaunchPlan.RoleTag) == "master" ? InstanceRole.Master : InstanceRole.Agent;
+            found.Add(new FoundInstance(instance, Text(server, "name"), role, floatingId));
+        }
+
+        return found;
     }
 
     /// <summary>One server per call, so each is recorded the moment Nova returns its id.</summary>
@@ -146,9 +241,7 @@ public sealed class OpenStackGateway(HttpClient http, OpenStackSession session, 
                 continue;
             }
 
-            var addresses = (server["addresses"] as JsonObject)?.SelectMany(n => n.Value?.AsArray().OfType<JsonObject>() ?? []).ToList() ?? [];
-            string? Address(string type) => addresses.Where(a => Text(a, "OS-EXT-IPS:type") == type).Select(a => Text(a, "addr")).FirstOrDefault();
-            instances.Add(new CloudInstance(id, Text(server, "status") ?? "UNKNOWN", Address("floating"), Address("fixed") ?? addresses.Select(a => Text(a, "addr")).FirstOrDefault()));
+            instances.Add(ToInstance(id, server));
         }
 
         return instances;
@@ -163,10 +256,28 @@ public sealed class OpenStackGateway(HttpClient http, OpenStackSession session, 
         }
     }
 
+    /// <summary>A floating address is the one reachable from outside; the fixed one serves inside the project.</summary>
+    private static CloudInstance ToInstance(string id, JsonObject server)
+    {
+        var addresses = (server["addresses"] as JsonObject)?.SelectMany(n => n.Value?.AsArray().OfType<JsonObject>() ?? []).ToList() ?? [];
+        string? Address(string type) => addresses.Where(a => Text(a, "OS-EXT-IPS:type") == type).Select(a => Text(a, "addr")).FirstOrDefault();
+        return new CloudInstance(id, Text(server, "status") ?? "UNKNOWN", Address("floating"), Address("fixed") ?? addresses.Select(a => Text(a, "addr")).FirstOrDefault());
+    }
+
     private Uri Compute(string path) => new(session.Compute, path);
 
-    private Task<JsonObject?> SendAsync(HttpMethod method, Uri uri, JsonObject? body, string operation, CancellationToken cancellationToken, bool allowNotFound = false) =>
-        retry.RunAsync(operation, async ct =>
+    private Uri Network(string path) => new(session.Network, "v2.0/" + path);
+
+    private async Task<JsonObject?> SendAsync(HttpMethod method, Uri uri, JsonObject? body, string operation, CancellationToken cancellationToken, bool allowNotFound = false, string? quotaAdvice = null)
+    {
+        var (status, answer) = await ExchangeAsync(method, uri, body, operation, cancellationToken, allowNotFound ? s => s == HttpStatusCode.NotFound : null, quotaAdvice);
+        return status == HttpStatusCode.NotFound ? null : answer;
+    }
+
+    /// <summary>One call with throttling retried; a status <paramref name="tolerated"/> accepts is returned instead of thrown.</summary>
+    private Task<(HttpStatusCode Status, JsonObject? Body)> ExchangeAsync(
+        HttpMethod method, Uri uri, JsonObject? body, string operation, CancellationToken cancellationToken, Func<HttpStatusCode, bool>? tolerated = null, string? quotaAdvice = null) =>
+        retry.RunAsync<(HttpStatusCode, JsonObject?)>(operation, async ct =>
         {
             using var request = new HttpRequestMessage(method, uri);
             request.Headers.Add("X-Auth-Token", session.Token);
@@ -178,19 +289,20 @@ public sealed class OpenStackGateway(HttpClient http, OpenStackSession session, 
             }
 
             using var response = await OpenStackErrors.SendAsync(http, request, operation, ct);
-            if (allowNotFound && response.StatusCode == HttpStatusCode.NotFound)
+            if (!response.IsSuccessStatusCode && tolerated?.Invoke(response.StatusCode) == true)
             {
-                return null;
+                return (response.StatusCode, null);
             }
 
             if (!response.IsSuccessStatusCode)
             {
-                throw await OpenStackErrors.ExplainAsync(response, operation, ct);
+                throw await OpenStackErrors.ExplainAsync(response, operation, ct, quotaAdvice);
             }
 
-            return response.Content.Headers.ContentLength == 0 || response.StatusCode == HttpStatusCode.NoContent
+            var answer = response.Content.Headers.ContentLength == 0 || response.StatusCode == HttpStatusCode.NoContent
                 ? null
                 : await response.Content.ReadFromJsonAsync<JsonObject>(ct);
+            return (response.StatusCode, answer);
         }, OpenStackErrors.IsThrottling, cancellationToken);
 
     private static IEnumerable<JsonObject> Array(JsonObject? body, string name) => body?[name]?.AsArray().OfType<JsonObject>() ?? [];

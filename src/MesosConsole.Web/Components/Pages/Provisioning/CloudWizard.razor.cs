@@ -32,6 +32,7 @@ public sealed partial class CloudWizard : IDisposable
     private Guid? _credentialId;
     private IReadOnlyList<CloudChoice> _images = [];
     private IReadOnlyList<CloudChoice> _flavors = [];
+    private IReadOnlyList<CloudChoice> _externalNetworks = [];
     private IReadOnlyList<CloudChoice> _keyPairChoices = [];
     private int _step;
     private bool _busy;
@@ -73,6 +74,8 @@ public sealed partial class CloudWizard : IDisposable
     private bool IsEc2 => Provider == CloudProvider.Ec2;
 
     private CloudTarget Target => new(Provider, _plan.Region.Trim(), _credentialId);
+
+    private string ExternalNetworkName => _externalNetworks.FirstOrDefault(n => n.Id == _plan.ExternalNetworkId)?.Name ?? _plan.ExternalNetworkId ?? "";
 
     protected override async Task OnInitializedAsync()
     {
@@ -153,8 +156,12 @@ public sealed partial class CloudWizard : IDisposable
             if (_step == 0 && !IsEc2)
             {
                 var gateway = await Gateways.CreateAsync(Target, _stop.Token);
-                _images = await gateway.ListImagesAsync(_stop.Token);
-                _flavors = await gateway.ListMachineTypesAsync(_stop.Token);
+                using (gateway as IDisposable)
+                {
+                    _images = await gateway.ListImagesAsync(_stop.Token);
+                    _flavors = await gateway.ListMachineTypesAsync(_stop.Token);
+                    _externalNetworks = await gateway.ListExternalNetworksAsync(_stop.Token);
+                }
             }
             else if (_step == 1)
             {
