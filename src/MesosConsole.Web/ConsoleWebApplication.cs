@@ -7,6 +7,7 @@ using MesosConsole.Web.Offers;
 using MesosConsole.Web.Sandbox;
 using MesosConsole.Web.Cluster;
 using MesosConsole.Web.Components;
+using MesosConsole.Web.Deployments;
 using MesosConsole.Web.Configuration;
 using MesosConsole.Web.Hosting;
 using MesosConsole.Web.Hubs;
@@ -81,6 +82,8 @@ public sealed class ConsoleWebApplication : IAsyncDisposable
         services.AddSandbox();
         services.AddOffers();
         services.AddCloudProvisioning(builder.Configuration);
+        // A successful deployment's cluster goes to the chooser (the runner lives in Provisioning, which knows no UI).
+        services.TryAddSingleton<IDeployedClusterSink, CatalogDeployedClusterSink>();
         services.AddDeployment(builder.Configuration);
         services.AddConsoleDefaults();
     }

@@ -92,6 +92,15 @@ public sealed class AnsibleRunProgress
         }
     }
 
+    /// <summary>The lines from <paramref name="start"/> (0-based) on: how a viewer catches up from where it was.</summary>
+    public IReadOnlyList<string> LinesFrom(int start)
+    {
+        lock (_lock)
+        {
+            return start >= _log.Count ? [] : _log.GetRange(start, _log.Count - start);
+        }
+    }
+
     /// <summary>The last <paramref name="count"/> lines, for a live tail.</summary>
     public IReadOnlyList<string> Tail(int count)
     {

@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace MesosConsole.Provisioning.Ansible;
 
 /// <summary>
-/// Everything one run of <c>ansible/site.yml</c> needs, checked: the inventory text, the extra
-/// variables as JSON, the masters' URLs the new cluster will answer on, and the secrets to keep out of sight.
+/// Everything one run of <c>ansible/site.yml</c> or <c>ansible/local.yml</c> needs, checked: the inventory
+/// text, the extra variables as JSON, the masters' URLs the new cluster will answer on, and the secrets to keep out of sight.
 /// </summary>
 public sealed record DeploymentPlan(
     string ClusterName,
@@ -16,6 +16,9 @@ public sealed record DeploymentPlan(
     Guid? ProvisioningRequestId)
 {
     public const string SitePlaybook = "site.yml";
+
+    /// <summary>MesosConsole's own local cluster as a service on a host.</summary>
+    public const string LocalPlaybook = "local.yml";
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -64,6 +67,26 @@ public sealed record DeploymentPlan(
             [.. masters.Select(m => new Uri($"http://{(m.Address.Contains(':') ? $"[{m.Address}]" : m.Address)}:{settings.MasterPort}"))],
             settings.SshPrivateKeyFile.Trim() is { Length: > 0 } key ? key : null,
             provisioningRequestId);
+        return (plan, errors);
+    }
+
+    /// <summary>The plan for local.yml: one host running the local cluster, added to the chooser at its master's URL.</summary>
+    public static (DeploymentPlan? Plan, IReadOnlyList<FieldError> Errors) CreateLocal(LocalClusterSettings settings)
+    {
+        var errors = settings.Validate();
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var plan = new DeploymentPlan(
+            settings.ClusterName.Trim(),
+            LocalPlaybook,
+            InventoryBuilder.BuildLocal(settings.Host.Trim(), settings.SshUser),
+            JsonSerializer.Serialize(settings.ToVariables(), Indented),
+            [settings.MasterUrl()],
+            settings.SshPrivateKeyFile.Trim() is { Length: > 0 } key ? key : null,
+            ProvisioningRequestId: null);
         return (plan, errors);
     }
 

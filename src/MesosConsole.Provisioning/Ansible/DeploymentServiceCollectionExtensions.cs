@@ -9,7 +9,7 @@ namespace MesosConsole.Provisioning.Ansible;
 
 public static class DeploymentServiceCollectionExtensions
 {
-    /// <summary>Ansible deployment (inventory builder, ansible-playbook runner, run records) and the HPC script generator.</summary>
+    /// <summary>Ansible deployment (ansible-playbook runner, the background owner of runs, run records) and the HPC script generator.</summary>
     public static IServiceCollection AddDeployment(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AnsibleOptions>()
@@ -17,7 +17,12 @@ public static class DeploymentServiceCollectionExtensions
             .PostConfigure<IHostEnvironment>((options, environment) =>
                 options.PlaybookDirectory = Path.GetFullPath(options.PlaybookDirectory, environment.ContentRootPath));
         services.TryAddSingleton<IAnsibleRunner, AnsiblePlaybookRunner>();
-        services.TryAddSingleton<DeploymentService>();
+        services.TryAddSingleton<DeploymentRunStore>();
+        services.TryAddSingleton<DeployableRequests>();
+        // Needs an IDeployedClusterSink, which the host provides (the web host's cluster chooser).
+        services.TryAddSingleton<DeploymentRunner>();
+        // Added after AddConsoleDatabase's migrator (inserted first), so the schema exists when it starts.
+        services.AddHostedService<DeploymentRunsLifetime>();
         services.TryAddSingleton<SlurmScriptGenerator>();
         return services;
     }

@@ -40,27 +40,7 @@ public sealed partial class DeploymentSettings
 
     public IReadOnlyList<FieldError> Validate()
     {
-        var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(ClusterName))
-        {
-            errors.Add(new(nameof(ClusterName), "Give the cluster a name."));
-        }
-        else if (!NamePattern().IsMatch(ClusterName.Trim()))
-        {
-            errors.Add(new(nameof(ClusterName), "A cluster name has 1 to 100 letters, digits, '-', '_' or '.', and starts with a letter or digit."));
-        }
-
-        if (SshUser.Length > 0 && !UserPattern().IsMatch(SshUser.Trim()))
-        {
-            errors.Add(new(nameof(SshUser), $"\"{SshUser.Trim()}\" is not a Unix user name (lower-case letters, digits, '_' and '-')."));
-        }
-
-        if (SshPrivateKeyFile.Length > 0 && (!Path.IsPathFullyQualified(SshPrivateKeyFile.Trim()) || !File.Exists(SshPrivateKeyFile.Trim())))
-        {
-            // The path itself is not repeated: it is treated as a secret.
-            errors.Add(new(nameof(SshPrivateKeyFile), "The private key file must be an absolute path to a file on the console's machine."));
-        }
-
+        var errors = ValidateAccess(ClusterName, SshUser, SshPrivateKeyFile).ToList();
         errors.AddRange(Mesos.Validate("Mesos", nameof(Mesos)));
         errors.AddRange(Marathon.Validate("Marathon", nameof(Marathon)));
         errors.AddRange(Chronos.Validate("Chronos", nameof(Chronos)));
@@ -89,6 +69,30 @@ public sealed partial class DeploymentSettings
         }
 
         return errors;
+    }
+
+    /// <summary>The checks every playbook's form shares: the cluster's name and how to reach the hosts.</summary>
+    internal static IEnumerable<FieldError> ValidateAccess(string clusterName, string sshUser, string sshPrivateKeyFile)
+    {
+        if (string.IsNullOrWhiteSpace(clusterName))
+        {
+            yield return new(nameof(ClusterName), "Give the cluster a name.");
+        }
+        else if (!NamePattern().IsMatch(clusterName.Trim()))
+        {
+            yield return new(nameof(ClusterName), "A cluster name has 1 to 100 letters, digits, '-', '_' or '.', and starts with a letter or digit.");
+        }
+
+        if (sshUser.Length > 0 && !UserPattern().IsMatch(sshUser.Trim()))
+        {
+            yield return new(nameof(SshUser), $"\"{sshUser.Trim()}\" is not a Unix user name (lower-case letters, digits, '_' and '-').");
+        }
+
+        if (sshPrivateKeyFile.Length > 0 && (!Path.IsPathFullyQualified(sshPrivateKeyFile.Trim()) || !File.Exists(sshPrivateKeyFile.Trim())))
+        {
+            // The path itself is not repeated: it is treated as a secret.
+            yield return new(nameof(SshPrivateKeyFile), "The private key file must be an absolute path to a file on the console's machine.");
+        }
     }
 
     /// <summary>The extra variables for site.yml (names as in ansible/group_vars/all.yml). No secrets.</summary>

@@ -3,7 +3,7 @@ using System.Text;
 namespace MesosConsole.Provisioning.Ansible;
 
 /// <summary>
-/// The INI inventory for <c>ansible/site.yml</c>: one section per group, hosts named by their address
+/// The INI inventories: for <c>ansible/site.yml</c>: one section per group, hosts named by their address
 /// (so <c>ansible_host</c> and the name agree), and the SSH user for all. No secrets go in here: the
 /// private key is passed to ansible-playbook on its command line, and the inventory is stored with the run.
 /// </summary>
@@ -23,11 +23,27 @@ public static class InventoryBuilder
             text.Append('\n');
         }
 
+        AppendUser(text, sshUser);
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The inventory for <c>ansible/local.yml</c>: the host in the group <c>local_cluster</c>, with the
+    /// master listening on the host's own address (a host variable, so each host of the group gets its own).
+    /// </summary>
+    public static string BuildLocal(string host, string? sshUser)
+    {
+        var text = new StringBuilder("[local_cluster]\n");
+        text.Append(host).Append(" ansible_host=").Append(host).Append(" local_cluster_hostname=").Append(host).Append("\n\n");
+        AppendUser(text, sshUser);
+        return text.ToString();
+    }
+
+    private static void AppendUser(StringBuilder text, string? sshUser)
+    {
         if (!string.IsNullOrWhiteSpace(sshUser))
         {
             text.Append("[all:vars]\nansible_user=").Append(sshUser.Trim()).Append('\n');
         }
-
-        return text.ToString();
     }
 }

@@ -16,6 +16,8 @@ public static class ConsoleLinks
     public const string Why = "why";
     public const string Sandbox = "sandbox";
     public const string Clusters = "clusters";
+    public const string Deploy = "deploy";
+    public const string DeployRuns = "deploy/runs";
 
     public static string Agent(string agentId) => $"agents/{Escape(agentId)}";
 
@@ -34,6 +36,9 @@ public static class ConsoleLinks
     /// <summary>Why a framework (or one of its tasks) is not running.</summary>
     public static string WhyNotRunning(string frameworkId, string? taskId = null) =>
         taskId is null ? $"why?framework={Escape(frameworkId)}" : $"why?framework={Escape(frameworkId)}&task={Escape(taskId)}";
+
+    /// <summary>One deployment run: its live output while it goes, its record once it has ended.</summary>
+    public static string DeployRun(Guid runId) => $"deploy/runs/{runId}";
 
     private static string Escape(string id) => Uri.EscapeDataString(id);
 }

@@ -2,7 +2,6 @@ using Bunit;
 using MesosConsole.Data.Deployments;
 using MesosConsole.Data.Provisioning;
 using MesosConsole.Provisioning.Tests.Support;
-using MesosConsole.Web.Cluster;
 using MesosConsole.Web.Components.Pages.Deploy;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -61,111 +60,129 @@ public sealed class DeployPageTests : AnsibleComponentTest
     }
 
     [Fact]
-    public async Task Run_Succeeds_StreamsPerTaskThenRecapRecordsRunAndAddsCluster()
+    public async Task Run_StartsInTheBackground_RowWrittenAndRunPageOpened()
+    {
+        Runner.Lines.AddRange(SuccessfulRun);
+        Runner.HoldAfter = true;
+        var page = RenderFilledIn();
+        page.Find("[data-testid=preview]").Click();
+
+        page.Find("[data-testid=run]").Click();
+
+        page.WaitForState(() => RunIdFromUri() is not null);
+        var runId = RunIdFromUri()!.Value;
+        Assert.True(Deployments.IsRunning(runId));
+        var run = await StoredRunAsync(runId);
+        Assert.Equal((DeploymentResult.Running, "lab", "site.yml", UserName), (run.Result, run.ClusterName, run.Playbook, run.StartedBy));
+        Assert.Equal(Time.GetUtcNow(), run.StartedAt);
+        Assert.Contains("[masters]\n10.0.0.5", run.Inventory, StringComparison.Ordinal);
+        Assert.Contains("\"mesos_cluster_name\": \"lab\"", run.Variables, StringComparison.Ordinal);
+        Runner.Release();
+        await WaitForEndAsync(runId);
+    }
+
+    [Fact]
+    public async Task Run_StartingPageDisposed_RunGoesOnAndSucceedsAddingTheCluster()
     {
         Runner.Lines.AddRange(SuccessfulRun);
         Runner.HoldAfter = true;
         Runner.LinesAfterHold.AddRange(Recap);
         var page = RenderFilledIn();
         page.Find("[data-testid=preview]").Click();
-
         page.Find("[data-testid=run]").Click();
+        page.WaitForState(() => RunIdFromUri() is not null);
+        var runId = RunIdFromUri()!.Value;
 
-        // While ansible-playbook still runs, its lines are already grouped per task and host.
-        page.WaitForAssertion(() =>
-        {
-            Assert.Equal(["Gathering Facts", "mesos_master : Write the mesos-master service"], page.FindAll("[data-testid=task-name]").Select(e => e.TextContent));
-            Assert.Equal(["ok: 10.0.0.5", "changed: 10.0.0.5"], page.FindAll("[data-testid=host-result]").Select(e => e.TextContent.Trim()));
-            Assert.NotEmpty(page.FindAll("[data-testid=cancel]"));
-        });
+        // The page (and with it any circuit) goes away while ansible-playbook is still running.
+        await DisposeComponentsAsync();
+        Assert.False(Runner.WasCancelled);
         Runner.Release();
+        await WaitForEndAsync(runId);
 
-        page.WaitForAssertion(() => Assert.Contains("The deployment succeeded.", page.Find("[data-testid=outcome]").TextContent, StringComparison.Ordinal));
-        Assert.Equal([["10.0.0.5", "2", "1", "0", "0", "0", "0", "0"], ["10.0.0.6", "1", "0", "0", "0", "0", "0", "0"]],
-            page.FindAll("[data-testid=recap-row]").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToArray()));
-        var added = Assert.Single(Catalog.Added);
-        Assert.Equal(("lab", new Uri("http://10.0.0.5:5050")), (added.Name, Assert.Single(added.MasterUrls)));
-
-        await using var db = await Database.CreateDbContextAsync(TestContext.Current.CancellationToken);
-        var run = await db.DeploymentRuns.SingleAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(added.RunId, run.Id);
-        Assert.Equal((DeploymentResult.Succeeded, 0, "stored-lab", "site.yml"), (run.Result, run.ExitCode, run.ClusterId, run.Playbook));
-        Assert.Equal(Time.GetUtcNow(), run.StartedAt);
-        Assert.NotNull(run.FinishedAt);
-        Assert.Equal(UserName, run.StartedBy);
-        Assert.Contains("[masters]\n10.0.0.5", run.Inventory, StringComparison.Ordinal);
+        var run = await StoredRunAsync(runId);
+        Assert.Equal((DeploymentResult.Succeeded, (int?)0, "stored-lab"), (run.Result, run.ExitCode, run.ClusterId));
         Assert.Equal(string.Join('\n', SuccessfulRun.Concat(Recap)), run.Log);
         Assert.Contains("\"host\":\"10.0.0.6\",\"ok\":1", run.Recap, StringComparison.Ordinal);
-
-        page.Find("[data-testid=open-cluster]").Click();
-        Assert.Equal("stored-lab", Services.GetRequiredService<ClusterSelection>().Current.Info.Id);
-        Assert.Equal("http://localhost/", Services.GetRequiredService<NavigationManager>().Uri);
+        Assert.NotNull(run.FinishedAt);
+        var added = Assert.Single(Catalog.Added);
+        Assert.Equal(("lab", new Uri("http://10.0.0.5:5050"), (Guid?)runId), (added.Name, Assert.Single(added.MasterUrls), added.RunId));
     }
 
     [Fact]
-    public async Task Run_Cancelled_StopsRunnerAndRecordsCancelled()
+    public async Task Run_SameClusterAlreadyRunning_RefusedWithClearMessageFormKept()
     {
-        Runner.Lines.AddRange(SuccessfulRun);
         Runner.HoldAfter = true;
-        var page = RenderFilledIn();
-        page.Find("[data-testid=preview]").Click();
-        page.Find("[data-testid=run]").Click();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=cancel]")));
+        var first = RenderFilledIn();
+        first.Find("[data-testid=preview]").Click();
+        first.Find("[data-testid=run]").Click();
+        first.WaitForState(() => RunIdFromUri() is not null);
+        var runId = RunIdFromUri()!.Value;
 
-        page.Find("[data-testid=cancel]").Click();
+        var second = RenderFilledIn();
+        second.Find("[data-testid=preview]").Click();
+        second.Find("[data-testid=run]").Click();
 
-        page.WaitForAssertion(() => Assert.Contains("The run was cancelled", page.Find("[data-testid=outcome]").TextContent, StringComparison.Ordinal));
-        Assert.True(Runner.WasCancelled);
-        Assert.Empty(Catalog.Added);
-        Assert.Empty(page.FindAll("[data-testid=cancel]"));
-        await using var db = await Database.CreateDbContextAsync(TestContext.Current.CancellationToken);
-        var run = await db.DeploymentRuns.SingleAsync(TestContext.Current.CancellationToken);
-        Assert.Equal((DeploymentResult.Cancelled, (int?)null), (run.Result, run.ExitCode));
-        Assert.Equal(string.Join('\n', SuccessfulRun), run.Log);
+        second.WaitForAssertion(() => Assert.Equal(
+            "\"lab\" is being deployed already; wait for that run to end (or cancel it) before starting another.",
+            second.Find("[data-testid=run-error]").TextContent.Trim()));
+        Assert.Equal("lab", second.Find("[data-testid=cluster-name]").GetAttribute("value"));
+        Assert.Single(Runner.Requests);
+        Assert.Equal([runId], Deployments.ActiveRunIds);
+        Runner.Release();
+        await WaitForEndAsync(runId);
     }
 
     [Fact]
-    public async Task Run_TaskFails_FailureShownInTasksAndRecapNoClusterAdded()
+    public async Task LocalPlaybook_PreviewAndRun_LocalClusterGroupAndHostMasterUrlAdded()
     {
-        Runner.Lines.AddRange(SuccessfulRun[..3]);
-        Runner.Lines.Add("TASK [mesos_master : Install Mesos] ****");
-        Runner.Lines.Add("fatal: [10.0.0.5]: FAILED! => {\"msg\": \"No package matching 'mesos' is available\"}");
-        Runner.Lines.Add("PLAY RECAP ****");
-        Runner.Lines.Add("10.0.0.5                   : ok=1    changed=0    unreachable=0    failed=1    skipped=0    rescued=0    ignored=0");
-        Runner.ExitCode = 2;
-        var page = RenderFilledIn();
+        using var source = AnsibleLocalClusterSource.Create();
+        Runner.Lines.AddRange(["PLAY RECAP ****", "10.0.0.9                   : ok=9    changed=5    unreachable=0    failed=0    skipped=2    rescued=0    ignored=0"]);
+        var page = Render<DeployPage>();
+        ChoosePlaybook(page, "local");
+        page.Find("[data-testid=local-host]").Change("10.0.0.9");
+        page.Find("[data-testid=cluster-name]").Change("lab-local");
+        page.Find("[data-testid=local-source-dir]").Change(source.Path);
+        page.Find("[data-testid=local-port]").Change("5060");
+
         page.Find("[data-testid=preview]").Click();
 
-        page.Find("[data-testid=run]").Click();
+        Assert.Equal("[local_cluster]\n10.0.0.9 ansible_host=10.0.0.9 local_cluster_hostname=10.0.0.9\n\n", page.Find("[data-testid=inventory]").TextContent);
+        var variables = page.Find("[data-testid=variables]").TextContent;
+        Assert.Contains($"\"local_cluster_source_dir\": \"{source.Path}\"", variables, StringComparison.Ordinal);
+        Assert.Contains("\"local_cluster_port\": 5060", variables, StringComparison.Ordinal);
+        Assert.Contains("Run ansible-playbook local.yml", page.Find("[data-testid=run]").TextContent, StringComparison.Ordinal);
 
-        page.WaitForAssertion(() => Assert.Contains("ansible-playbook exited with 2", page.Find("[data-testid=outcome]").TextContent, StringComparison.Ordinal));
-        Assert.Equal("fatal: 10.0.0.5", page.FindAll("[data-testid=host-result]")[^1].TextContent.Trim());
-        Assert.Contains("mud-error-text", page.Find("[data-testid=recap-row]").ClassName, StringComparison.Ordinal);
-        Assert.Empty(Catalog.Added);
-        await using var db = await Database.CreateDbContextAsync(TestContext.Current.CancellationToken);
-        Assert.Equal((DeploymentResult.Failed, (int?)2), await db.DeploymentRuns.Select(r => ValueTuple.Create(r.Result, r.ExitCode)).SingleAsync(TestContext.Current.CancellationToken));
+        page.Find("[data-testid=run]").Click();
+        page.WaitForState(() => RunIdFromUri() is not null);
+        var runId = RunIdFromUri()!.Value;
+        await WaitForEndAsync(runId);
+
+        Assert.Equal("local.yml", Assert.Single(Runner.Requests).Playbook);
+        var run = await StoredRunAsync(runId);
+        Assert.Equal((DeploymentResult.Succeeded, "lab-local", "local.yml"), (run.Result, run.ClusterName, run.Playbook));
+        var added = Assert.Single(Catalog.Added);
+        Assert.Equal(("lab-local", new Uri("http://10.0.0.9:5060")), (added.Name, Assert.Single(added.MasterUrls)));
     }
 
     [Fact]
-    public async Task Run_PrivateKeyFile_NeverShownNorStored()
+    public void LocalPlaybook_BadFields_EachMessageOnItsFieldNothingToRun()
     {
-        var key = typeof(DeployPageTests).Assembly.Location;
-        Runner.Lines.Add($"<127.0.0.1> SSH: EXEC ssh -o 'IdentityFile=\"{key}\"' 10.0.0.5");
-        Runner.Lines.AddRange(Recap);
-        var page = RenderFilledIn();
-        page.Find("[data-testid=ssh-key]").Change(key);
+        var page = Render<DeployPage>();
+        ChoosePlaybook(page, "local");
+        page.Find("[data-testid=local-host]").Change("fd00::9");
+        page.Find("[data-testid=cluster-name]").Change("lab-local");
+        page.Find("[data-testid=local-source-dir]").Change("relative/folder");
+        page.Find("[data-testid=local-agents]").Change("0");
+
         page.Find("[data-testid=preview]").Click();
 
-        page.Find("[data-testid=run]").Click();
-
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=outcome]")));
-        Assert.Equal(key, Assert.Single(Runner.Requests).PrivateKeyFile);
-        Assert.Contains("IdentityFile=\"***\"", page.Find("[data-testid=raw-log]").TextContent, StringComparison.Ordinal);
-        Assert.DoesNotContain(key, page.Find("[data-testid=run-output]").OuterHtml, StringComparison.Ordinal);
-        Assert.DoesNotContain(key, page.Find("[data-testid=inventory]").TextContent + page.Find("[data-testid=variables]").TextContent, StringComparison.Ordinal);
-        await using var db = await Database.CreateDbContextAsync(TestContext.Current.CancellationToken);
-        var run = await db.DeploymentRuns.SingleAsync(TestContext.Current.CancellationToken);
-        Assert.DoesNotContain(key, run.Log + run.Inventory + run.Variables + run.Recap, StringComparison.Ordinal);
+        var errors = page.Find("[data-testid=plan-errors]").TextContent;
+        Assert.Contains("Give an IPv4 address or a host name", errors, StringComparison.Ordinal);
+        Assert.Contains("Give the absolute path of a folder on the console's machine", errors, StringComparison.Ordinal);
+        Assert.Contains("Between 1 and 32 agents, not 0.", errors, StringComparison.Ordinal);
+        Assert.Contains("Give an IPv4 address or a host name", page.Find("[data-testid=local-form]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("fd00::9", page.Find("[data-testid=local-host]").GetAttribute("value"));
+        Assert.Empty(page.FindAll("[data-testid=run]"));
     }
 
     [Fact]
@@ -201,6 +218,16 @@ public sealed class DeployPageTests : AnsibleComponentTest
 
         page.WaitForAssertion(() => Assert.Contains("There is no provisioning request \"not-a-request\" with instances", page.Markup, StringComparison.Ordinal));
     }
+
+    private Guid? RunIdFromUri()
+    {
+        var uri = Services.GetRequiredService<NavigationManager>().Uri;
+        const string prefix = "http://localhost/deploy/runs/";
+        return uri.StartsWith(prefix, StringComparison.Ordinal) && Guid.TryParse(uri[prefix.Length..], out var id) ? id : null;
+    }
+
+    private static void ChoosePlaybook(IRenderedComponent<DeployPage> page, string which) =>
+        page.Find($"input[data-testid=playbook-{which}], [data-testid=playbook-{which}] input").Click();
 
     private IRenderedComponent<DeployPage> RenderFilledIn()
     {

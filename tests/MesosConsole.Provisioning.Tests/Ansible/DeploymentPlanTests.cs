@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MesosConsole.Data.Provisioning;
 using MesosConsole.Provisioning.Ansible;
+using MesosConsole.Provisioning.Tests.Support;
 
 namespace MesosConsole.Provisioning.Tests.Ansible;
 
@@ -98,6 +99,104 @@ public sealed class DeploymentPlanTests
         Assert.Contains("starts with \"deb \"", Assert.Single(byField["Marathon.AptRepository"]).Message, StringComparison.Ordinal);
         Assert.DoesNotContain("/no/such/key", Assert.Single(byField["SshPrivateKeyFile"]).Message, StringComparison.Ordinal);
         Assert.Contains(byField["Hosts"], e => e.Message.StartsWith("At least one host must be in the masters group", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CreateLocal_Valid_LocalClusterGroupVariablesAndHostMasterUrl()
+    {
+        using var source = AnsibleLocalClusterSource.Create();
+        var settings = new LocalClusterSettings
+        {
+            ClusterName = " lab-local ",
+            Host = "node-9.example.org",
+            SshUser = "debian",
+            SourceDirectory = source.Path,
+            Port = 5060,
+            FirstAgentPort = 5061,
+            Agents = 2,
+            ServiceManager = LocalClusterSettings.DetachedManager,
+            Become = false,
+        };
+
+        var (plan, errors) = DeploymentPlan.CreateLocal(settings);
+
+        Assert.Empty(errors);
+        Assert.NotNull(plan);
+        Assert.Equal(("lab-local", "local.yml"), (plan.ClusterName, plan.Playbook));
+        Assert.Equal("[local_cluster]\nnode-9.example.org ansible_host=node-9.example.org local_cluster_hostname=node-9.example.org\n\n"
+            + "[all:vars]\nansible_user=debian\n", plan.Inventory);
+        Assert.Equal([new Uri("http://node-9.example.org:5060")], plan.MasterUrls);
+        using var variables = JsonDocument.Parse(plan.VariablesJson);
+        var root = variables.RootElement;
+        Assert.Equal(source.Path, root.GetProperty("local_cluster_source_dir").GetString());
+        Assert.Equal((5060, 5061, 2), (root.GetProperty("local_cluster_port").GetInt32(), root.GetProperty("local_cluster_first_agent_port").GetInt32(),
+            root.GetProperty("local_cluster_agents").GetInt32()));
+        Assert.Equal(("detached", "dotnet", "present"), (root.GetProperty("local_cluster_service_manager").GetString(),
+            root.GetProperty("local_cluster_launcher").GetString(), root.GetProperty("local_cluster_state").GetString()));
+        Assert.False(root.GetProperty("local_cluster_become").GetBoolean());
+        // The host's address is a host variable: extra variables would override it for every host of the group.
+        Assert.False(root.TryGetProperty("local_cluster_hostname", out _));
+    }
+
+    [Fact]
+    public void CreateLocal_BadInput_EveryProblemNamedOnItsField()
+    {
+        using var source = AnsibleLocalClusterSource.Create();
+        var settings = new LocalClusterSettings
+        {
+            ClusterName = "",
+            Host = "10.0.0.300",
+            SourceDirectory = source.Path,
+            Launcher = LocalClusterSettings.ExecutableLauncher,
+            Port = 5052,
+            FirstAgentPort = 5051,
+            Agents = 3,
+            Resources = "cpus:4; rm -rf /",
+            Prefix = "/",
+            SshPrivateKeyFile = "/no/such/key",
+        };
+
+        var (plan, errors) = DeploymentPlan.CreateLocal(settings);
+
+        Assert.Null(plan);
+        var byField = errors.ToLookup(e => e.Field);
+        Assert.Equal("Give the cluster a name.", Assert.Single(byField["ClusterName"]).Message);
+        Assert.Contains("is not a valid IP address", Assert.Single(byField["Host"]).Message, StringComparison.Ordinal);
+        Assert.Equal($"{source.Path} has no MesosConsole.LocalCluster; build or publish src/MesosConsole.LocalCluster into it.",
+            Assert.Single(byField["SourceDirectory"]).Message);
+        Assert.Equal("The agents take ports 5051 to 5053, which includes the master's port 5052.", Assert.Single(byField["FirstAgentPort"]).Message);
+        Assert.StartsWith("Resources are written as in Mesos", Assert.Single(byField["Resources"]).Message, StringComparison.Ordinal);
+        Assert.StartsWith("The prefix is an absolute folder on the host other than /", Assert.Single(byField["Prefix"]).Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("/no/such/key", Assert.Single(byField["SshPrivateKeyFile"]).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CreateLocal_MissingSourceFolder_SaysWhereItLooked()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"no-local-cluster-{Guid.NewGuid():N}");
+
+        var (_, errors) = DeploymentPlan.CreateLocal(new LocalClusterSettings { ClusterName = "l", Host = "10.0.0.9", SourceDirectory = missing });
+
+        Assert.Equal($"There is no folder {missing} on the console's machine.", Assert.Single(errors).Message);
+    }
+
+    [Fact]
+    public void LocalClusterSettings_Defaults_AreTheRoleDefaults()
+    {
+        var defaults = File.ReadAllLines(Path.Combine(AnsibleTestPaths.AnsibleDirectory, "roles", "local_cluster", "defaults", "main.yml"))
+            .Where(l => l.StartsWith("local_cluster_", StringComparison.Ordinal))
+            .Select(l => l.Split(':', 2))
+            .ToDictionary(p => p[0], p => p[1].Trim().Trim('"'));
+        var settings = new LocalClusterSettings();
+
+        Assert.Equal(defaults["local_cluster_port"], settings.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(defaults["local_cluster_first_agent_port"], settings.FirstAgentPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(defaults["local_cluster_agents"], settings.Agents.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(defaults["local_cluster_resources"], settings.Resources);
+        Assert.Equal(defaults["local_cluster_service_manager"], settings.ServiceManager);
+        Assert.Equal(defaults["local_cluster_launcher"], settings.Launcher);
+        Assert.Equal(defaults["local_cluster_dotnet"], settings.DotnetPath);
+        Assert.Equal(defaults["local_cluster_prefix"], settings.Prefix);
     }
 
     internal static DeploymentSettings ValidSettings()

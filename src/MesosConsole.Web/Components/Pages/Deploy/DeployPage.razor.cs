@@ -1,21 +1,18 @@
-using MesosConsole.Data.Deployments;
 using MesosConsole.Data.Provisioning;
 using MesosConsole.Provisioning.Ansible;
 using MesosConsole.Web.Access;
-using MesosConsole.Web.Cluster;
 using MesosConsole.Web.Model;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace MesosConsole.Web.Components.Pages.Deploy;
 
 /// <summary>
-/// The deploy wizard: hosts (typed in, or a provisioning request's instances), settings, the generated
-/// inventory and variables, then a live run of ansible-playbook grouped per task and host, with the
-/// recap as a table. A successful run adds the new cluster to the chooser. The run belongs to this page:
-/// leaving it cancels the run (recorded as cancelled).
+/// The deploy wizard: the playbook (site.yml for a Mesos cluster, local.yml for MesosConsole's local
+/// cluster), its hosts (typed in, or a provisioning request's instances) and settings, and the generated
+/// inventory and variables. Run hands the plan to the <see cref="DeploymentRunner"/>, which owns the run
+/// from then on, and opens the run's page; leaving either page does not stop the run.
 /// </summary>
-public sealed partial class DeployPage
+public sealed partial class DeployPage : IDisposable
 {
     private static readonly (string Label, string Field)[] PortFields =
     [
@@ -25,7 +22,9 @@ public sealed partial class DeployPage
     ];
 
     private readonly DeploymentSettings _settings = new();
+    private readonly LocalClusterSettings _local = new();
     private readonly CancellationTokenSource _pageGone = new();
+    private string _playbook = DeploymentPlan.SitePlaybook;
     private HostSource _source = HostSource.Typed;
     private string _typedHosts = "";
     private IReadOnlyList<ProvisioningRequest> _requests = [];
@@ -33,26 +32,18 @@ public sealed partial class DeployPage
     private IReadOnlyList<string> _skipped = [];
     private IReadOnlyList<FieldError> _errors = [];
     private DeploymentPlan? _plan;
-    private AnsibleRunProgress? _progress;
-    private CancellationTokenSource? _run;
-    private bool _running;
-    private int _renderPending;
-    private DeploymentOutcome? _outcome;
-    private string? _clusterId;
-    private string? _clusterError;
+    private bool _starting;
+    private string? _runError;
 
     /// <summary>A provisioning request to deploy onto (the provisioning wizards link here with it).</summary>
     [SupplyParameterFromQuery(Name = "request")]
     public string? Request { get; set; }
 
     [Inject]
-    private DeploymentService Deployments { get; set; } = default!;
+    private DeployableRequests DeployableRequests { get; set; } = default!;
 
     [Inject]
-    private IClusterCatalog Catalog { get; set; } = default!;
-
-    [Inject]
-    private ClusterSelection Selection { get; set; } = default!;
+    private DeploymentRunner Runner { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -62,7 +53,7 @@ public sealed partial class DeployPage
 
     protected override async Task OnInitializedAsync()
     {
-        _requests = await Deployments.ProvisioningRequestsAsync(_pageGone.Token);
+        _requests = await DeployableRequests.ListAsync(_pageGone.Token);
         if (Request is { Length: > 0 } requested)
         {
             _source = HostSource.Provisioned;
@@ -77,15 +68,18 @@ public sealed partial class DeployPage
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
-        await _pageGone.CancelAsync();
-        if (_run is { } run)
-        {
-            await run.CancelAsync();
-        }
-
+        _pageGone.Cancel();
         _pageGone.Dispose();
+    }
+
+    private void PlaybookChanged(string playbook)
+    {
+        _playbook = playbook;
+        _plan = null;
+        _errors = [];
+        _runError = null;
     }
 
     private void SourceChanged(HostSource source)
@@ -97,7 +91,15 @@ public sealed partial class DeployPage
     private Task PreviewAsync()
     {
         _plan = null;
-        _outcome = null;
+        _runError = null;
+        if (_playbook == DeploymentPlan.LocalPlaybook)
+        {
+            var (localPlan, localErrors) = DeploymentPlan.CreateLocal(_local);
+            _errors = localErrors;
+            _plan = localPlan;
+            return Task.CompletedTask;
+        }
+
         var (hosts, hostErrors) = ReadHosts();
         var (plan, errors) = DeploymentPlan.Create(hosts, _settings, _source == HostSource.Provisioned ? _requestId : null);
         _errors = [.. hostErrors, .. errors];
@@ -124,75 +126,29 @@ public sealed partial class DeployPage
         return (provisioned, []);
     }
 
+    /// <summary>Starts the run in the background and opens its page; the form stays as typed if it cannot start.</summary>
     private async Task RunAsync()
     {
-        if (_plan is not { } plan || _running)
+        if (_plan is not { } plan || _starting)
         {
             return;
         }
 
-        _progress = new AnsibleRunProgress();
-        _outcome = null;
-        _clusterId = null;
-        _clusterError = null;
-        _run = CancellationTokenSource.CreateLinkedTokenSource(_pageGone.Token);
-        _running = true;
+        _starting = true;
+        _runError = null;
         try
         {
-            _outcome = await Deployments.RunAsync(plan, await User.GetAsync(), _progress, _ => RequestRender(), _run.Token);
-            if (_outcome.Result == DeploymentResult.Succeeded)
-            {
-                await AddClusterAsync(plan, _outcome.RunId);
-            }
+            var runId = await Runner.StartAsync(plan, await User.GetAsync(), _pageGone.Token);
+            Navigation.NavigateTo(ConsoleLinks.DeployRun(runId));
+        }
+        catch (DeploymentRefusedException e)
+        {
+            _runError = e.Message;
         }
         finally
         {
-            _running = false;
-            _run.Dispose();
-            _run = null;
+            _starting = false;
         }
-    }
-
-    private async Task AddClusterAsync(DeploymentPlan plan, Guid runId)
-    {
-        try
-        {
-            var cluster = await Catalog.AddAsync(plan.ClusterName, plan.MasterUrls, _pageGone.Token, runId);
-            await Deployments.SetClusterAsync(runId, cluster.Info.Id, _pageGone.Token);
-            _clusterId = cluster.Info.Id;
-        }
-        catch (ArgumentException e)
-        {
-            // A cluster of that name exists already, say: the deployment stands, the chooser is told by hand.
-            _clusterError = "The cluster was deployed but not added to the chooser: " + e.Message.Split(" (Parameter", 2)[0];
-        }
-    }
-
-    private async Task CancelAsync()
-    {
-        if (_run is { } run)
-        {
-            await run.CancelAsync();
-        }
-    }
-
-    /// <summary>Output lines come from the runner's thread; renders are coalesced to the pace the circuit can take.</summary>
-    private void RequestRender()
-    {
-        if (Interlocked.Exchange(ref _renderPending, 1) == 0)
-        {
-            _ = InvokeAsync(() =>
-            {
-                Volatile.Write(ref _renderPending, 0);
-                StateHasChanged();
-            });
-        }
-    }
-
-    private void OpenCluster(string clusterId)
-    {
-        Selection.Select(clusterId);
-        Navigation.NavigateTo(string.IsNullOrEmpty(ConsoleLinks.Overview) ? "./" : ConsoleLinks.Overview);
     }
 
     private IEnumerable<(string Label, PackageSource Source, bool Optional)> Sources() =>
@@ -230,22 +186,4 @@ public sealed partial class DeployPage
             default: _settings.AuroraPort = value; break;
         }
     }
-
-    private static Color StatusColor(HostStatus status) => status switch
-    {
-        HostStatus.Ok => Color.Success,
-        HostStatus.Changed => Color.Warning,
-        HostStatus.Skipping => Color.Default,
-        _ => Color.Error,
-    };
-
-    private static string StatusText(HostStatus status) => status.ToString().ToLowerInvariant();
-
-    private static string OutcomeText(DeploymentOutcome outcome) => outcome.Result switch
-    {
-        DeploymentResult.Succeeded => "The deployment succeeded.",
-        DeploymentResult.Cancelled => "The run was cancelled; ansible-playbook and everything it started were stopped.",
-        _ when outcome.ExitCode is null => "ansible-playbook could not run; the output above says why.",
-        _ => $"The deployment failed (ansible-playbook exited with {outcome.ExitCode}); the failed tasks are marked above.",
-    };
 }
