@@ -17,7 +17,7 @@ public static class InventoryBuilder
             text.Append('[').Append(group.InventoryName()).Append("]\n");
             foreach (var host in hosts.Where(h => h.IsIn(group)))
             {
-                text.Append(host.Address).Append(" ansible_host=").Append(host.Address).Append('\n');
+                AppendHost(text, host.Address).Append('\n');
             }
 
             text.Append('\n');
@@ -34,10 +34,24 @@ public static class InventoryBuilder
     public static string BuildLocal(string host, string? sshUser)
     {
         var text = new StringBuilder("[local_cluster]\n");
-        text.Append(host).Append(" ansible_host=").Append(host).Append(" local_cluster_hostname=").Append(host).Append("\n\n");
+        AppendHost(text, host).Append(" local_cluster_hostname=").Append(host).Append("\n\n");
         AppendUser(text, sshUser);
         return text.ToString();
     }
+
+    /// <summary>
+    /// A host line. The console's own machine (localhost, 127.x) is reached without SSH: an admin
+    /// installing onto the machine the console runs on needs no key for it, and sshd may not even run there.
+    /// </summary>
+    private static StringBuilder AppendHost(StringBuilder text, string address)
+    {
+        text.Append(address).Append(" ansible_host=").Append(address);
+        return IsThisMachine(address) ? text.Append(" ansible_connection=local") : text;
+    }
+
+    private static bool IsThisMachine(string address) =>
+        string.Equals(address, "localhost", StringComparison.OrdinalIgnoreCase) ||
+        (System.Net.IPAddress.TryParse(address, out var ip) && System.Net.IPAddress.IsLoopback(ip));
 
     private static void AppendUser(StringBuilder text, string? sshUser)
     {

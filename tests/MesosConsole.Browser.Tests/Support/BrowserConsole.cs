@@ -32,6 +32,9 @@ public sealed class BrowserConsole : IAsyncLifetime
     /// <summary>The console's own address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>The running console's services, for tests that tidy up what they made through its pages.</summary>
+    public IServiceProvider Services => _console?.App.Services ?? throw new InvalidOperationException("The console has not started.");
+
     /// <summary>The embedded cluster's leading (and only) master.</summary>
     public Uri MasterUrl { get; private set; } = null!;
 
@@ -52,6 +55,8 @@ public sealed class BrowserConsole : IAsyncLifetime
                     ["LocalCluster:MasterPort"] = "0",
                     ["LocalCluster:FirstAgentPort"] = "0",
                     ["LocalCluster:Agents"] = "3",
+                    // The checkout's playbooks, for the deploy wizard (the default is relative to the content root).
+                    ["Ansible:PlaybookDirectory"] = Path.Combine(Repository.Root, "ansible"),
                 });
                 builder.Logging.SetMinimumLevel(LogLevel.Warning);
             });

@@ -138,6 +138,16 @@ public sealed class DeploymentPlanTests
         Assert.False(root.TryGetProperty("local_cluster_hostname", out _));
     }
 
+    [Theory]
+    [InlineData("127.0.0.1", " ansible_connection=local")]
+    [InlineData("localhost", " ansible_connection=local")]
+    [InlineData("10.0.0.7", "")]
+    public void Inventories_TheConsolesOwnMachine_IsReachedWithoutSsh(string host, string connection)
+    {
+        Assert.Equal($"[local_cluster]\n{host} ansible_host={host}{connection} local_cluster_hostname={host}\n\n", InventoryBuilder.BuildLocal(host, null));
+        Assert.Contains($"[agents]\n{host} ansible_host={host}{connection}\n", InventoryBuilder.Build([new DeploymentHost(host, [DeploymentGroup.Agents])], null), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void CreateLocal_BadInput_EveryProblemNamedOnItsField()
     {

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Sockets;
+using MesosConsole.Browser.Tests.Support;
+using MesosConsole.Web.Cluster;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+using static Microsoft.Playwright.Assertions;
+
+namespace MesosConsole.Browser.Tests.Deploy;
+
+/// <summary>
+/// The provisioning issue's promise end to end, in a real Chromium with the real ansible-playbook: the
+/// deploy wizard installs MesosConsole's local cluster (ansible/local.yml) onto this machine, the run's
+/// output streams to its own page, and the new cluster ends up in the chooser with its live topology.
+/// </summary>
+[Collection(BrowserConsoleCollection.Name)]
+public sealed class DeployLocalClusterTests(BrowserConsole console)
+{
+    /// <summary>A whole ansible run on a shared two-core machine, with room to spare.</summary>
+    private static readonly LocatorAssertionsToHaveTextOptions RunEnds = new() { Timeout = 240_000 };
+    private static readonly LocatorAssertionsToHaveTextOptions Eventually = new() { Timeout = 30_000 };
+    private static readonly LocatorAssertionsToContainTextOptions EventuallyContains = new() { Timeout = 30_000 };
+    private static readonly LocatorAssertionsToBeVisibleOptions EventuallyVisible = new() { Timeout = 30_000 };
+
+    [Fact]
+    public async Task DeployWizard_LocalPlaybookOnThisMachine_RunStreamsThenTheClusterAppearsInTheChooser()
+    {
+        var name = $"e2e-{Guid.NewGuid():N}"[..12];
+        var prefix = Path.Combine(Path.GetTempPath(), $"mesosconsole-e2e-{Guid.NewGuid():N}");
+        var (masterPort, agentPort) = (FreePort(), FreePort());
+        var page = await console.NewPageAsync();
+        try
+        {
+            await page.GotoAsync("/deploy");
+            await page.GetByTestId("playbook-local").ClickAsync();
+            await Expect(page.GetByTestId("local-form")).ToBeVisibleAsync(EventuallyVisible);
+            await Fill(page, "local-host", "127.0.0.1");
+            await Fill(page, "cluster-name", name);
+            await Fill(page, "local-source-dir", LocalClusterBuildOutput());
+            await Fill(page, "local-port", masterPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Fill(page, "local-first-agent-port", agentPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Fill(page, "local-agents", "1");
+            await Fill(page, "local-dotnet", DotnetHost());
+            await Fill(page, "local-prefix", prefix);
+            // Not root, no systemd in a container: the role's detached mode runs the service in the background.
+            await Field(page, "local-become").UncheckAsync();
+            await Choose(page, "local-service-manager", "detached");
+
+            await page.GetByTestId("preview").ClickAsync();
+            await Expect(page.GetByTestId("inventory")).ToContainTextAsync("127.0.0.1 ansible_host=127.0.0.1 ansible_connection=local", EventuallyContains);
+            await page.GetByTestId("run").ClickAsync();
+
+            // The run's own page: live output per task while it goes, then the recap and the result.
+            await page.WaitForURLAsync("**/deploy/runs/*");
+            await Expect(page.GetByTestId("task-name").First).ToBeVisibleAsync(EventuallyVisible);
+            await Expect(page.GetByTestId("result")).ToHaveTextAsync("succeeded", RunEnds);
+            await Expect(page.GetByTestId("recap-row")).ToContainTextAsync("127.0.0.1", EventuallyContains);
+            await Save(page, "deploy-run.png");
+            // Detached (no systemd): the rendered unit stays in the prefix, not in this machine's /etc.
+            Assert.True(File.Exists(Path.Combine(prefix, "systemd", "mesosconsole-local.service")));
+
+            // The cluster it made, selected in the chooser: its master leads and its one agent is there.
+            await page.GetByTestId("open-cluster").ClickAsync();
+            await Expect(page.GetByTestId("leader-pid")).ToHaveTextAsync($"master@127.0.0.1:{masterPort}", Eventually);
+            await Expect(page.GetByTestId("agent-total")).ToHaveTextAsync("1 agent", Eventually);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+            await RemoveAsync(name, prefix);
+        }
+    }
+
+    private static ILocator Field(IPage page, string testId) =>
+        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
+
+    private static Task Fill(IPage page, string testId, string value) => Field(page, testId).FillAsync(value);
+
+    /// <summary>A MudSelect: open its list, pick the item.</summary>
+    private static async Task Choose(IPage page, string testId, string item)
+    {
+        await page.Locator($"[data-testid={testId}]").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = item }).ClickAsync();
+    }
+
+    /// <summary>The deployed service and the chooser entry go, whatever happened above.</summary>
+    private async Task RemoveAsync(string name, string prefix)
+    {
+        var pidFile = Path.Combine(prefix, "run", "mesosconsole-local.pid");
+        if (File.Exists(pidFile) && int.TryParse(await File.ReadAllTextAsync(pidFile), out var pid))
+        {
+            try
+            {
+                System.Diagnostics.Process.GetProcessById(pid).Kill(entireProcessTree: true);
+            }
+            catch (ArgumentException)
+            {
+                // Already gone.
+            }
+        }
+
+        if (Directory.Exists(prefix))
+        {
+            Directory.Delete(prefix, recursive: true);
+        }
+
+        var catalog = console.Services.GetRequiredService<IClusterCatalog>();
+        if (catalog.Clusters.FirstOrDefault(c => c.Info.Name == name) is { } added)
+        {
+            await catalog.RemoveAsync(added.Info.Id, CancellationToken.None);
+        }
+    }
+
+    private static async Task Save(IPage page, string fileName)
+    {
+        var path = Repository.Screenshot(fileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The dotnet host running these tests (the SDK that built the local cluster).</summary>
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "/usr/bin/dotnet";
+
+    /// <summary>MesosConsole.LocalCluster's build output (a referenced project): artifacts/bin/MesosConsole.LocalCluster/&lt;config&gt;.</summary>
+    private static string LocalClusterBuildOutput()
+    {
+        var own = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var sibling = Path.Combine(own.Parent!.Parent!.FullName, "MesosConsole.LocalCluster", own.Name);
+        Assert.True(File.Exists(Path.Combine(sibling, "MesosConsole.LocalCluster.runtimeconfig.json")), $"No build output of MesosConsole.LocalCluster at {sibling}.");
+        return sibling;
+    }
+}
