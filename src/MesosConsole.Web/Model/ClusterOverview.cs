@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using MesosConsole.Mesos.Client;
 using MesosConsole.Mesos.State;
 using MesosConsole.Mesos.V1;
 
@@ -39,9 +40,9 @@ public sealed record ClusterOverview(
             leaderAddresses.Add($"{host}:{port}");
         }
 
-        if (leader.Pid?.Split('@') is [_, var address])
+        if (ProcessId.TryParse(leader.Pid, out var pid))
         {
-            leaderAddresses.Add(address);
+            leaderAddresses.Add(pid.Address);
         }
 
         return masters.Select(m => m.Authority).Where(a => !leaderAddresses.Contains(a)).Distinct().ToList();

@@ -1,4 +1,4 @@
-using System.Globalization;
+using MesosConsole.Mesos.Client;
 using MesosConsole.Mesos.State;
 
 namespace MesosConsole.Web.Sandbox;
@@ -12,9 +12,9 @@ public static class AgentAddress
     /// </summary>
     public static Uri? Of(AgentView agent)
     {
-        var (pidHost, pidPort) = ParsePid(agent.Pid);
-        var host = string.IsNullOrEmpty(agent.Hostname) ? pidHost : agent.Hostname;
-        var port = agent.Port ?? pidPort;
+        var fromPid = ProcessId.TryParse(agent.Pid, out var pid) ? pid : (ProcessId?)null;
+        var host = string.IsNullOrEmpty(agent.Hostname) ? fromPid?.Host : agent.Hostname;
+        var port = agent.Port ?? fromPid?.Port;
         if (string.IsNullOrEmpty(host) || port is null)
         {
             return null;
@@ -22,20 +22,5 @@ public static class AgentAddress
 
         return Uri.TryCreate($"http://{(host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host)}:{port}/",
             UriKind.Absolute, out var url) ? url : null;
-    }
-
-    private static (string? Host, int? Port) ParsePid(string? pid)
-    {
-        var at = pid?.IndexOf('@', StringComparison.Ordinal) ?? -1;
-        if (pid is null || at < 0)
-        {
-            return (null, null);
-        }
-
-        var address = pid[(at + 1)..];
-        var colon = address.LastIndexOf(':');
-        return colon > 0 && int.TryParse(address[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port)
-            ? (address[..colon], port)
-            : (null, null);
     }
 }
