@@ -27,6 +27,8 @@ internal sealed class FrameworkRecord(FrameworkID id, FrameworkInfo info, DateTi
     public LinkedList<TaskRecord> CompletedTasks { get; } = new();
     public Dictionary<string, OfferRecord> Offers { get; } = new(StringComparer.Ordinal);
 
+    public FrameworkMetrics Metrics { get; } = new();
+
     public bool PartitionAware => Info.Has(FrameworkCapabilityType.PartitionAware);
     public bool MultiRole => Info.Has(FrameworkCapabilityType.MultiRole);
 

@@ -70,6 +70,7 @@ internal sealed partial class LocalMaster
                 return;
             }
 
+            framework.Metrics.OffersAccepted += offers.Count;
             var agentId = offers[0].AgentId;
             var role = offers[0].Role;
             var pool = Resources.Empty;

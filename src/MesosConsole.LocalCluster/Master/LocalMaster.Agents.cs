@@ -52,6 +52,7 @@ internal sealed partial class LocalMaster
                 ForgetOffer(offer);
                 if (_frameworks.TryGetValue(offer.FrameworkId.Value, out var owner))
                 {
+                    owner.Metrics.OffersRescinded++;
                     owner.Stream?.Send(new Event { Type = EventType.Rescind, Rescind = new RescindEvent { OfferId = offer.Id } });
                 }
             }

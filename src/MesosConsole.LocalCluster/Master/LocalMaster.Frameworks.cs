@@ -248,12 +248,26 @@ internal sealed partial class LocalMaster
     public void Suppress(FrameworkID frameworkId, List<string>? roles)
     {
         _allocator.Suppress(frameworkId.Value, roles);
-        _counters.SuppressOffers++;
+        lock (_sync)
+        {
+            _counters.SuppressOffers++;
+            if (_frameworks.TryGetValue(frameworkId.Value, out var framework))
+            {
+                framework.Metrics.SuppressedRoles.UnionWith(roles is { Count: > 0 } ? roles : framework.Roles);
+            }
+        }
     }
 
     public void Revive(FrameworkID frameworkId, List<string>? roles)
     {
         _allocator.Revive(frameworkId.Value, roles);
-        _counters.ReviveOffers++;
+        lock (_sync)
+        {
+            _counters.ReviveOffers++;
+            if (_frameworks.TryGetValue(frameworkId.Value, out var framework))
+            {
+                framework.Metrics.SuppressedRoles.ExceptWith(roles is { Count: > 0 } ? roles : framework.Roles);
+            }
+        }
     }
 }

@@ -70,7 +70,38 @@ internal sealed partial class LocalMaster
             m["master/operator_event_stream_subscribers"] = _operatorStreams.Count;
             m["master/dropped_messages"] = 0;
             m["system/cpus_total"] = System.Environment.ProcessorCount;
+            foreach (var framework in _frameworks.Values)
+            {
+                AddFrameworkMetrics(m, framework);
+            }
+
             return m;
+        }
+    }
+
+    /// <summary>One framework's keys, named as Mesos names them: its name URL-encoded, then its id.</summary>
+    private static void AddFrameworkMetrics(SortedDictionary<string, double> m, FrameworkRecord framework)
+    {
+        var prefix = $"master/frameworks/{Uri.EscapeDataString(framework.Info.Name ?? "")}/{framework.Id.Value}/";
+        var counts = framework.Metrics;
+        m[prefix + "subscribed"] = framework.Connected ? 1 : 0;
+        m[prefix + "offers/sent"] = counts.OffersSent;
+        m[prefix + "offers/accepted"] = counts.OffersAccepted;
+        m[prefix + "offers/declined"] = counts.OffersDeclined;
+        m[prefix + "offers/rescinded"] = counts.OffersRescinded;
+        m[prefix + "events/offers"] = counts.OfferEvents;
+        foreach (var role in framework.Roles)
+        {
+            m[$"{prefix}roles/{role}/suppressed"] = counts.SuppressedRoles.Contains(role) ? 1 : 0;
+        }
+
+        foreach (var (state, key) in new[]
+        {
+            (TaskState.TaskStaging, "task_staging"), (TaskState.TaskStarting, "task_starting"), (TaskState.TaskRunning, "task_running"),
+            (TaskState.TaskKilling, "task_killing"), (TaskState.TaskUnreachable, "task_unreachable"),
+        })
+        {
+            m[$"{prefix}tasks/active/{key}"] = framework.Tasks.Values.Count(t => t.State == state);
         }
     }
 

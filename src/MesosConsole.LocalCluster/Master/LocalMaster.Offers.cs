@@ -35,12 +35,14 @@ internal sealed partial class LocalMaster
                     }
 
                     offers.Add(OfferWire(framework, agent, record));
+                    framework.Metrics.OffersSent++;
                     NoteOfferSent(record);
                 }
 
                 if (offers.Count > 0)
                 {
-                    framework!.Stream!.Send(new Event { Type = EventType.Offers, Offers = new OffersEvent { Offers = offers } });
+                    framework!.Metrics.OfferEvents++;
+                    framework.Stream!.Send(new Event { Type = EventType.Offers, Offers = new OffersEvent { Offers = offers } });
                 }
             }
         }
@@ -80,6 +82,7 @@ internal sealed partial class LocalMaster
             framework.Offers.Remove(offer.Id.Value);
             if (rescind)
             {
+                framework.Metrics.OffersRescinded++;
                 framework.Stream?.Send(new Event { Type = EventType.Rescind, Rescind = new RescindEvent { OfferId = offer.Id } });
             }
         }
@@ -124,6 +127,11 @@ internal sealed partial class LocalMaster
                 if (offerId?.Value is { } id && _offers.TryGetValue(id, out var offer) && offer.FrameworkId.Value == frameworkId.Value)
                 {
                     RemoveOffer(offer, rescind: false, refuse);
+                    if (_frameworks.TryGetValue(offer.FrameworkId.Value, out var decliner))
+                    {
+                        decliner.Metrics.OffersDeclined++;
+                    }
+
                     NoteOfferDeclined(offer, refuse);
                 }
             }
