@@ -1,4 +1,5 @@
 using MesosConsole.LocalCluster.Hosting;
+using MesosConsole.Provisioning.Tests.Support;
 using MesosConsole.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -10,7 +11,8 @@ namespace MesosConsole.Browser.Tests.Support;
 
 /// <summary>
 /// The whole console in embedded mode (three agents, every port free) on a free loopback port, and
-/// one headless Debian Chromium that every test opens its own pages in.
+/// one headless Debian Chromium that every test opens its own pages in. The console's EC2 wizard talks
+/// to a local EC2 stand-in started first (its address is configuration the console reads at start).
 /// </summary>
 public sealed class BrowserConsole : IAsyncLifetime
 {
@@ -25,6 +27,7 @@ public sealed class BrowserConsole : IAsyncLifetime
     ];
 
     private ConsoleWebApplication? _console;
+    private string? _keysDirectory;
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -38,9 +41,15 @@ public sealed class BrowserConsole : IAsyncLifetime
     /// <summary>The embedded cluster's leading (and only) master.</summary>
     public Uri MasterUrl { get; private set; } = null!;
 
+    /// <summary>The EC2 endpoint the console's EC2 wizard calls instead of AWS; it records every call.</summary>
+    public Ec2TestEndpoint Ec2 { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
         var browserPath = ResolveBrowserPath();
+        Ec2 = await Ec2TestEndpoint.StartAsync();
+        // The Data Protection key ring that encrypts cloud secrets typed in the wizard: this console's alone.
+        _keysDirectory = Path.Combine(Path.GetTempPath(), "mesosconsole-tests", $"keys-{Guid.NewGuid():N}");
 
         _console = new ConsoleWebApplication(
             new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Production" },
@@ -57,6 +66,11 @@ public sealed class BrowserConsole : IAsyncLifetime
                     ["LocalCluster:Agents"] = "3",
                     // The checkout's playbooks, for the deploy wizard (the default is relative to the content root).
                     ["Ansible:PlaybookDirectory"] = Path.Combine(Repository.Root, "ansible"),
+                    ["Cloud:Ec2ServiceUrl"] = Ec2.Url.ToString(),
+                    ["Cloud:KeysDirectory"] = _keysDirectory,
+                    // Real time here: instances are followed every 200 ms, and a refused call fails at once.
+                    ["Cloud:PollInterval"] = "00:00:00.200",
+                    ["Cloud:Ec2SdkMaxErrorRetry"] = "0",
                 });
                 builder.Logging.SetMinimumLevel(LogLevel.Warning);
             });
@@ -118,6 +132,16 @@ public sealed class BrowserConsole : IAsyncLifetime
         {
             await _console.StopAsync(CancellationToken.None);
             await _console.DisposeAsync();
+        }
+
+        if (Ec2 is not null)
+        {
+            await Ec2.DisposeAsync();
+        }
+
+        if (_keysDirectory is not null && Directory.Exists(_keysDirectory))
+        {
+            Directory.Delete(_keysDirectory, recursive: true);
         }
     }
 }

@@ -188,8 +188,7 @@ public sealed partial class CloudWizard : IDisposable
             _createdPrivateKey = await gateway.CreateKeyPairAsync(name, _stop.Token);
         }
 
-        await LoadKeyPairsAsync();
-        _plan.KeyName = name;
+        await PickNewKeyPairAsync(name);
     });
 
     private async Task ImportKeyPairAsync() => await RunAsync(async () =>
@@ -206,8 +205,7 @@ public sealed partial class CloudWizard : IDisposable
             await gateway.ImportKeyPairAsync(name, _importPublicKey, _stop.Token);
         }
 
-        await LoadKeyPairsAsync();
-        _plan.KeyName = name;
+        await PickNewKeyPairAsync(name);
         _importPublicKey = "";
     });
 
@@ -257,6 +255,21 @@ public sealed partial class CloudWizard : IDisposable
         {
             _keyPairChoices = [.. (await gateway.ListKeyPairsAsync(_stop.Token)).Select(k => new CloudChoice(k.Name, k.Fingerprint is null ? k.Name : $"{k.Name} ({k.Fingerprint})"))];
         }
+    }
+
+    /// <summary>
+    /// Selects the key pair just made. EC2's listings are eventually consistent, so the new pair may not
+    /// be listed yet: it is added to the choices, or the picker would show none while the plan holds it.
+    /// </summary>
+    private async Task PickNewKeyPairAsync(string name)
+    {
+        await LoadKeyPairsAsync();
+        if (!_keyPairChoices.Any(k => k.Id == name))
+        {
+            _keyPairChoices = [.. _keyPairChoices, new CloudChoice(name, name)];
+        }
+
+        _plan.KeyName = name;
     }
 
     private string RequireNewKeyName() =>
