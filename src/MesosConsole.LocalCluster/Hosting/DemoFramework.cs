@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
-using MesosConsole.Mesos.Json;
-using MesosConsole.Mesos.RecordIO;
+using MesosConsole.Mesos.Client;
 using MesosConsole.Mesos.V1;
 using MesosConsole.Mesos.V1.Scheduler;
 using Microsoft.Extensions.Hosting;
@@ -36,7 +34,7 @@ public sealed partial class DemoFramework(LocalClusterHostedService cluster, ILo
             return; // The cluster did not start; its own service reports why.
         }
 
-        using var http = new HttpClient { BaseAddress = started.MasterUrl, Timeout = Timeout.InfiniteTimeSpan };
+        using var http = new HttpClient(MesosHttp.CreateHandler()) { BaseAddress = started.MasterUrl, Timeout = Timeout.InfiniteTimeSpan };
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -62,72 +60,42 @@ public sealed partial class DemoFramework(LocalClusterHostedService cluster, ILo
     /// <summary>One subscription: read events until the stream ends, answering offers and updates.</summary>
     private async Task RunOnceAsync(HttpClient http, CancellationToken cancellationToken)
     {
-        var subscribe = new Call
-        {
-            Type = CallType.Subscribe,
-            Subscribe = new SubscribeCall { FrameworkInfo = new FrameworkInfo { User = System.Environment.UserName, Name = FrameworkName } },
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/scheduler") { Content = Json(subscribe) };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        var streamId = response.Headers.GetValues("Mesos-Stream-Id").Single();
-        var reader = new RecordIOReader(await response.Content.ReadAsStreamAsync(cancellationToken));
-        FrameworkID? framework = null;
+        var framework = new FrameworkInfo { User = System.Environment.UserName, Name = FrameworkName };
+        await using var session = await SchedulerSession.SubscribeAsync(http, framework, cancellationToken);
         _tickerId = null;
-        while (await reader.ReadAsync(cancellationToken) is { } record)
+        await foreach (var e in session.ReadEventsAsync(cancellationToken))
         {
-            var e = MesosJson.Deserialize<Event>(record);
-            switch (e?.Type)
+            switch (e.Type)
             {
-                case EventType.Subscribed:
-                    framework = e.Subscribed!.FrameworkId;
+                case EventType.Offers:
+                    await AnswerOffersAsync(session, e.Offers!.Offers ?? [], cancellationToken);
                     break;
-                case EventType.Offers when framework is not null:
-                    await AnswerOffersAsync(http, streamId, framework, e.Offers!.Offers ?? [], cancellationToken);
-                    break;
-                case EventType.Update when framework is not null:
-                    await AcknowledgeAsync(http, streamId, framework, e.Update!.Status!, cancellationToken);
+                case EventType.Update:
+                    await AcknowledgeAsync(session, e.Update!.Status!, cancellationToken);
                     break;
             }
         }
     }
 
-    private async Task AnswerOffersAsync(HttpClient http, string streamId, FrameworkID framework, List<Offer> offers,
-        CancellationToken cancellationToken)
+    private async Task AnswerOffersAsync(SchedulerSession session, List<Offer> offers, CancellationToken cancellationToken)
     {
+        var refuse = new Filters { RefuseSeconds = RefuseSeconds };
         var rest = offers;
         if (_tickerId is null && offers.Count > 0)
         {
             var offer = offers[0];
             rest = offers.Skip(1).ToList();
             _tickerId = $"ticker-{++_launched}";
-            await PostAsync(http, streamId, new Call
-            {
-                FrameworkId = framework,
-                Type = CallType.Accept,
-                Accept = new AcceptCall
-                {
-                    OfferIds = [offer.Id!],
-                    Operations = [new OfferOperation { Type = OperationType.Launch, Launch = new LaunchOperation { TaskInfos = [Ticker(_tickerId, offer.AgentId!)] } }],
-                    Filters = new Filters { RefuseSeconds = RefuseSeconds },
-                },
-            }, cancellationToken);
+            await session.LaunchAsync([offer.Id!], [Ticker(_tickerId, offer.AgentId!)], refuse, cancellationToken);
         }
 
         if (rest.Count > 0)
         {
-            await PostAsync(http, streamId, new Call
-            {
-                FrameworkId = framework,
-                Type = CallType.Decline,
-                Decline = new DeclineCall { OfferIds = [.. rest.Select(o => o.Id!)], Filters = new Filters { RefuseSeconds = RefuseSeconds } },
-            }, cancellationToken);
+            await session.DeclineAsync([.. rest.Select(o => o.Id!)], refuse, cancellationToken);
         }
     }
 
-    private async Task AcknowledgeAsync(HttpClient http, string streamId, FrameworkID framework, Mesos.V1.TaskStatus status,
-        CancellationToken cancellationToken)
+    private async Task AcknowledgeAsync(SchedulerSession session, Mesos.V1.TaskStatus status, CancellationToken cancellationToken)
     {
         // A ticker that ended (killed from the console, its agent gone) is replaced on the next offer.
         if (status.TaskId?.Value == _tickerId && status.State is { } state && TaskStates.IsTerminal(state))
@@ -135,15 +103,7 @@ public sealed partial class DemoFramework(LocalClusterHostedService cluster, ILo
             _tickerId = null;
         }
 
-        if (status.Uuid is { Length: > 0 } uuid)
-        {
-            await PostAsync(http, streamId, new Call
-            {
-                FrameworkId = framework,
-                Type = CallType.Acknowledge,
-                Acknowledge = new AcknowledgeCall { AgentId = status.AgentId, TaskId = status.TaskId, Uuid = uuid },
-            }, cancellationToken);
-        }
+        await session.AcknowledgeAsync(status, cancellationToken);
     }
 
     private static TaskInfo Ticker(string id, AgentID agent) => new()
@@ -161,21 +121,6 @@ public sealed partial class DemoFramework(LocalClusterHostedService cluster, ILo
             new Resource { Name = "mem", Type = Mesos.V1.ValueType.Scalar, Scalar = new Scalar { Value = 32 } },
         ],
     };
-
-    private static async Task PostAsync(HttpClient http, string streamId, Call call, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/scheduler") { Content = Json(call) };
-        request.Headers.Add("Mesos-Stream-Id", streamId);
-        using var response = await http.SendAsync(request, cancellationToken);
-        response.EnsureSuccessStatusCode();
-    }
-
-    private static ByteArrayContent Json(Call call)
-    {
-        var content = new ByteArrayContent(MesosJson.Serialize(call));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return content;
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The demo framework lost its subscription ({Reason}); subscribing again")]
     private static partial void LogRetry(ILogger logger, string reason);

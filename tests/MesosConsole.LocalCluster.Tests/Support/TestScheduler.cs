@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Threading.Channels;
+using MesosConsole.Mesos.Client;
 using MesosConsole.Mesos.Json;
-using MesosConsole.Mesos.RecordIO;
 using MesosConsole.Mesos.V1;
 using MesosConsole.Mesos.V1.Scheduler;
 
@@ -11,23 +11,25 @@ using TaskStatus = MesosConsole.Mesos.V1.TaskStatus;
 namespace MesosConsole.LocalCluster.Tests.Support;
 
 /// <summary>
-/// A minimal framework written against the public scheduler API only: one SUBSCRIBE stream read into
-/// a channel, and calls posted with the stream id — what any HTTP framework does.
+/// A test's framework over the console's own <see cref="SchedulerSession"/> (public scheduler API only):
+/// the events read into a channel so a test can wait for the one it needs while earlier ones are kept,
+/// and calls answered with the raw HTTP response, so tests can check the status Mesos gives.
 /// </summary>
 internal sealed class TestScheduler : IAsyncDisposable
 {
     private readonly HttpClient _http;
     private readonly Channel<Event> _events = Channel.CreateUnbounded<Event>();
     private readonly CancellationTokenSource _stop = new();
-    private HttpResponseMessage? _subscription;
     private readonly List<Event> _unmatched = [];
+    private SchedulerSession? _session;
     private Task _reader = Task.CompletedTask;
 
     public TestScheduler(Uri masterUrl) => _http = new HttpClient { BaseAddress = masterUrl, Timeout = Timeout.InfiniteTimeSpan };
 
-    public FrameworkID FrameworkId { get; private set; } = null!;
-    public string StreamId { get; private set; } = "";
-    public HttpResponseMessage Subscription => _subscription!;
+    public FrameworkID FrameworkId => Session.FrameworkId;
+    public string StreamId => Session.StreamId;
+    public HttpResponseMessage Subscription => Session.Response;
+    public SubscribedEvent Subscribed => Session.Subscribed;
 
     /// <summary>Every event received (after SUBSCRIBED), in order.</summary>
     public ChannelReader<Event> Events => _events.Reader;
@@ -35,68 +37,41 @@ internal sealed class TestScheduler : IAsyncDisposable
     /// <summary>Completes when the master ends the subscription stream.</summary>
     public Task Closed => _reader;
 
+    private SchedulerSession Session => _session ?? throw new InvalidOperationException("Not subscribed.");
+
     public static async Task<TestScheduler> SubscribeAsync(Uri masterUrl, FrameworkInfo? info = null, FrameworkID? reuse = null)
     {
         var scheduler = new TestScheduler(masterUrl);
-        await scheduler.SubscribeCoreAsync(info ?? new FrameworkInfo { User = "tester", Name = "test-framework" }, reuse);
+        var framework = info ?? new FrameworkInfo { User = "tester", Name = "test-framework" };
+        framework.Id = reuse;
+        scheduler._session = await SchedulerSession.SubscribeAsync(scheduler._http, framework, scheduler._stop.Token);
+        scheduler._reader = Task.Run(scheduler.ReadAsync);
         return scheduler;
     }
 
-    private async Task SubscribeCoreAsync(FrameworkInfo info, FrameworkID? reuse)
+    private async Task ReadAsync()
     {
-        info.Id = reuse;
-        var call = new Call { Type = CallType.Subscribe, FrameworkId = reuse, Subscribe = new SubscribeCall { FrameworkInfo = info } };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/scheduler") { Content = Json(call) };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        _subscription = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, _stop.Token);
-        if (!_subscription.IsSuccessStatusCode)
+        try
         {
-            throw new InvalidOperationException($"SUBSCRIBE failed: {(int)_subscription.StatusCode} {await _subscription.Content.ReadAsStringAsync()}");
+            await foreach (var e in Session.ReadEventsAsync(_stop.Token))
+            {
+                await _events.Writer.WriteAsync(e);
+            }
         }
-
-        StreamId = _subscription.Headers.GetValues("Mesos-Stream-Id").Single();
-        var body = await _subscription.Content.ReadAsStreamAsync(_stop.Token);
-        var reader = new RecordIOReader(body);
-        var first = MesosJson.Deserialize<Event>((await reader.ReadAsync(_stop.Token))!)!;
-        if (first.Type != EventType.Subscribed)
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException)
         {
-            throw new InvalidOperationException($"Expected SUBSCRIBED, got {first.Type}: {first.Error?.Message}");
         }
-
-        FrameworkId = first.Subscribed!.FrameworkId!;
-        Subscribed = first.Subscribed;
-        _reader = Task.Run(async () =>
+        finally
         {
-            try
-            {
-                await foreach (var record in reader.ReadAllAsync(_stop.Token))
-                {
-                    await _events.Writer.WriteAsync(MesosJson.Deserialize<Event>(record)!);
-                }
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException)
-            {
-            }
-            finally
-            {
-                _events.Writer.TryComplete();
-            }
-        });
+            _events.Writer.TryComplete();
+        }
     }
-
-    public SubscribedEvent Subscribed { get; private set; } = null!;
 
     public static StringContent Json<T>(T value) =>
         new(MesosJson.SerializeToString(value), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
 
     /// <summary>Posts a call with this framework's id and stream id; returns the HTTP answer.</summary>
-    public async Task<HttpResponseMessage> CallAsync(Call call)
-    {
-        call.FrameworkId ??= FrameworkId;
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/scheduler") { Content = Json(call) };
-        request.Headers.Add("Mesos-Stream-Id", StreamId);
-        return await _http.SendAsync(request);
-    }
+    public Task<HttpResponseMessage> CallAsync(Call call) => Session.SendAsync(call);
 
     /// <summary>
     /// Waits for the next event matching <paramref name="match"/>. Events that do not match are kept,
@@ -200,7 +175,11 @@ internal sealed class TestScheduler : IAsyncDisposable
     public async Task DisconnectAsync()
     {
         await _stop.CancelAsync();
-        _subscription?.Dispose();
+        if (_session is not null)
+        {
+            await _session.DisposeAsync();
+        }
+
         await _reader;
     }
 
