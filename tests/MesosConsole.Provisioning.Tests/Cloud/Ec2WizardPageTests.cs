@@ -37,6 +37,7 @@ public sealed class Ec2WizardPageTests : CloudComponentTest
         var request = Assert.Single(await Provisioner.ListAsync(CloudProvider.Ec2, TestContext.Current.CancellationToken));
         Assert.Equal(ProvisioningState.Running, request.State);
         Assert.Equal(UserName, request.RequestedBy);
+        page.WaitForAssertion(() => Assert.Contains($" by {UserName} · ", page.Markup, StringComparison.Ordinal));
         Assert.Equal(5, request.Instances.Count);
         Assert.Equal($"deploy?request={request.Id}", page.Find("[data-testid=deploy-link]").GetAttribute("href"));
         Assert.Equal(new CloudTarget(CloudProvider.Ec2, "us-east-1", null), Cloud.Targets[0]);
