@@ -52,10 +52,7 @@ public sealed class HealthPageTests(BrowserConsole console)
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page was reloaded");
 
         // The README's picture of the page: a framework with a running task on three agents.
-        var path = Repository.Screenshot("health.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        Assert.True(new System.IO.FileInfo(path).Length > 0);
+        await Screenshots.SaveAsync(page, "health.png");
 
         // Leave no sleeping process behind: tear the framework down (its task is killed).
         using var teardown = await scheduler.CallAsync(new Call { Type = CallType.Teardown });

@@ -56,7 +56,7 @@ public sealed class DeployLocalClusterTests(BrowserConsole console)
             await Expect(page.GetByTestId("task-name").First).ToBeVisibleAsync(EventuallyVisible);
             await Expect(page.GetByTestId("result")).ToHaveTextAsync("succeeded", RunEnds);
             await Expect(page.GetByTestId("recap-row")).ToContainTextAsync("127.0.0.1", EventuallyContains);
-            await Save(page, "deploy-run.png");
+            await Screenshots.SaveAsync(page, "deploy-run.png");
             // Detached (no systemd): the rendered unit stays in the prefix, not in this machine's /etc.
             Assert.True(File.Exists(Path.Combine(prefix, "systemd", "mesosconsole-local.service")));
 
@@ -112,12 +112,6 @@ public sealed class DeployLocalClusterTests(BrowserConsole console)
         }
     }
 
-    private static async Task Save(IPage page, string fileName)
-    {
-        var path = Repository.Screenshot(fileName);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-    }
 
     private static int FreePort()
     {

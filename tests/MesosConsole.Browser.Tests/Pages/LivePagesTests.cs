@@ -33,7 +33,7 @@ public sealed class LivePagesTests(BrowserConsole console)
         await Expect(page.GetByTestId("agent-total")).ToHaveTextAsync("3 agents", Eventually);
         // Three agents of the default cpus:4 each.
         await Expect(page.Locator("[data-testid=resource-cpus] [data-testid=total]")).ToHaveTextAsync("12", Eventually);
-        await Save(page, "overview.png");
+        await Screenshots.SaveAsync(page, "overview.png");
         await page.Context.CloseAsync();
     }
 
@@ -71,7 +71,7 @@ public sealed class LivePagesTests(BrowserConsole console)
             Assert.Equal(0, await page.Locator("[data-testid=tasks-table] img").CountAsync());
             Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page was reloaded");
             await Expect(hostileRow.GetByTestId("task-state")).ToHaveTextAsync("TASK_RUNNING", Eventually);
-            await Save(page, "tasks.png");
+            await Screenshots.SaveAsync(page, "tasks.png");
 
             // The task's own page shows the name as text too.
             await hostileRow.GetByTestId("task-name").ClickAsync();
@@ -84,7 +84,7 @@ public sealed class LivePagesTests(BrowserConsole console)
             await page.GetByTestId("view-topology").ClickAsync();
             await Expect(page.GetByTestId("legend-item").Filter(new() { HasText = "pages-test" })).ToBeVisibleAsync(EventuallyVisible);
             Assert.True(await page.Locator($"[data-testid=task-block][data-framework='{scheduler.FrameworkId.Value}']").CountAsync() >= 2);
-            await Save(page, "agents.png");
+            await Screenshots.SaveAsync(page, "agents.png");
             Assert.Empty(dialogs);
         }
         finally
@@ -94,14 +94,5 @@ public sealed class LivePagesTests(BrowserConsole console)
             teardown.EnsureSuccessStatusCode();
             await page.Context.CloseAsync();
         }
-    }
-
-    /// <summary>A picture of the page for the README, in docs/screenshots/.</summary>
-    private static async Task Save(IPage page, string name)
-    {
-        var path = Repository.Screenshot(name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        Assert.True(new System.IO.FileInfo(path).Length > 0);
     }
 }

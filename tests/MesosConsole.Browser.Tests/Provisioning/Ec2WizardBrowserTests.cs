@@ -95,7 +95,7 @@ public sealed class Ec2WizardBrowserTests(BrowserConsole console)
             await Expect(request.GetByTestId("request-group")).ToContainTextAsync("sg-0123456789abcdef0", EventuallyContains);
             await Expect(request.GetByTestId("request-group-state")).ToHaveTextAsync("exists", Eventually);
             await AssertNoCredentialIn(page);
-            await Save(page, "provision-ec2.png");
+            await Screenshots.SaveAsync(page, "provision-ec2.png");
 
             // Terminate only with the cluster's name typed.
             await request.GetByTestId("terminate").ClickAsync();
@@ -194,11 +194,4 @@ public sealed class Ec2WizardBrowserTests(BrowserConsole console)
         page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
 
     private static Task Fill(IPage page, string testId, string value) => Field(page, testId).FillAsync(value);
-
-    private static async Task Save(IPage page, string fileName)
-    {
-        var path = Repository.Screenshot(fileName);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-    }
 }
