@@ -25,7 +25,8 @@ namespace MesosConsole.Benchmarks;
 /// its operator SUBSCRIBE stream feeds the console's one state store; the console's hub streams the
 /// updates to N SignalR clients. Latency is from the status's timestamp (set as the agent sends it)
 /// to the moment a client receives it. Target: p99 ≤ 250 ms at 1,000 transitions/s with 20 clients.
-/// Arguments: [rate per second] [clients] [seconds] [tasks].
+/// The first seconds (JIT, the thread pool growing to the load) are driven but not counted; their worst
+/// latency is printed on its own. Arguments: [rate per second] [clients] [seconds] [tasks] [warm-up seconds].
 /// </summary>
 internal static class FanOutProbe
 {
@@ -35,6 +36,7 @@ internal static class FanOutProbe
         var clients = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20;
         var seconds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 15;
         var taskCount = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 2_000;
+        var warmUp = args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 5;
 
         var settings = new MasterSettings("127.0.0.1", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(15), null,
             TimeSpan.FromSeconds(600), TimeSpan.FromSeconds(600), "always", "fanout");
@@ -79,7 +81,7 @@ internal static class FanOutProbe
 
         var hubUrl = new Uri(new Uri(console.App.Urls.First()), ClusterHub.Path);
         var latencies = new ConcurrentBag<double>();
-        var startUnix = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0 + 0.5;
+        var window = new MeasuredWindow();
         using var stop = new CancellationTokenSource();
         var readers = new List<Task>();
         var connections = new List<HubConnection>();
@@ -88,12 +90,20 @@ internal static class FanOutProbe
             var connection = new HubConnectionBuilder().WithUrl(hubUrl).Build();
             await connection.StartAsync();
             connections.Add(connection);
-            readers.Add(ReadAsync(connection, startUnix, latencies, stop.Token));
+            readers.Add(ReadAsync(connection, window, latencies, stop.Token));
         }
 
         // Let every client take its baseline before the clock starts.
         await Task.Delay(TimeSpan.FromSeconds(1));
-        var sent = Drive(master, frameworkId!, tasks, rate, TimeSpan.FromSeconds(seconds));
+        window.Begin();
+        // One flip state for both phases: each update really changes its task's state.
+        var running = new bool[tasks.Count];
+        Array.Fill(running, true);
+        var warmUpSent = Drive(master, stream!, frameworkId!, tasks, running, 0, rate, TimeSpan.FromSeconds(warmUp));
+        window.Start();
+        var (pausedBefore, gen2Before) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
+        var sent = Drive(master, stream!, frameworkId!, tasks, running, warmUpSent, rate, TimeSpan.FromSeconds(seconds));
+        var (paused, gen2) = (GC.GetTotalPauseDuration() - pausedBefore, GC.CollectionCount(2) - gen2Before);
         // Whatever is still in flight gets a second to arrive; later counts as lost.
         await Task.Delay(TimeSpan.FromSeconds(1));
         await stop.CancelAsync();
@@ -105,20 +115,27 @@ internal static class FanOutProbe
 
         var sorted = latencies.Order().ToArray();
         double Percentile(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
-        Console.WriteLine($"{rate}/s for {seconds} s to {clients} clients over {tasks.Count} tasks: sent {sent}, " +
-            $"received {sorted.Length} of {(long)sent * clients} expected");
+        Console.WriteLine($"{rate}/s for {seconds} s to {clients} clients over {tasks.Count} tasks ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC): sent {sent}, " +
+            $"received {sorted.Length} of {(long)sent * clients} expected; worst in the {warmUp} s warm-up before: {window.WarmUpWorst:N1} ms");
+        // Where a long tail comes from: the collector's pauses in this process (master, store, hub and clients share it).
+        Console.WriteLine($"GC while driving: {gen2} gen2 collections, {paused.TotalMilliseconds:N0} ms paused in all, heap {GC.GetTotalMemory(false) / (1024 * 1024):N0} MB");
         Console.WriteLine($"latency ms: p50 {Percentile(0.50):N1}, p90 {Percentile(0.90):N1}, p99 {Percentile(0.99):N1}, max {(sorted.Length > 0 ? sorted[^1] : double.NaN):N1}");
     }
 
-    private static async Task ReadAsync(HubConnection connection, double startUnix, ConcurrentBag<double> latencies, CancellationToken stop)
+    private static async Task ReadAsync(HubConnection connection, MeasuredWindow window, ConcurrentBag<double> latencies, CancellationToken stop)
     {
         try
         {
             await foreach (var update in connection.StreamAsync<TaskUpdate>(nameof(ClusterHub.StreamTaskUpdates), ClusterInfo.DefaultId, stop))
             {
-                if (update.Timestamp is { } sentAt && sentAt.ToUnixTimeMilliseconds() / 1000.0 >= startUnix)
+                if (update.Timestamp is { } sentAt)
                 {
-                    latencies.Add((DateTimeOffset.UtcNow - sentAt).TotalMilliseconds);
+                    var latency = (DateTimeOffset.UtcNow - sentAt).TotalMilliseconds;
+                    switch (window.PhaseOf(sentAt))
+                    {
+                        case Phase.Measured: latencies.Add(latency); break;
+                        case Phase.WarmUp: window.NoteWarmUp(latency); break;
+                    }
                 }
             }
         }
@@ -127,19 +144,22 @@ internal static class FanOutProbe
         }
     }
 
-    /// <summary>Status updates at a steady rate, each flipping one task between STARTING and RUNNING.</summary>
-    private static long Drive(LocalMaster master, FrameworkID framework, List<(AgentID Agent, TaskID Task)> tasks, int rate, TimeSpan duration)
+    /// <summary>
+    /// Status updates at a steady rate, each flipping one task between STARTING and RUNNING, while the
+    /// framework acknowledges what it receives, as a real one does. (Unacknowledged, every update would be
+    /// re-sent by the master after its retry interval, all at once: a burst no real framework causes.)
+    /// </summary>
+    private static long Drive(LocalMaster master, EventStream stream, FrameworkID framework, List<(AgentID Agent, TaskID Task)> tasks,
+        bool[] running, long first, int rate, TimeSpan duration)
     {
         var clock = Stopwatch.StartNew();
         long sent = 0;
-        var running = new bool[tasks.Count];
-        Array.Fill(running, true);
         while (clock.Elapsed < duration)
         {
             var due = (long)(clock.Elapsed.TotalSeconds * rate);
             for (; sent < due; sent++)
             {
-                var i = (int)(sent % tasks.Count);
+                var i = (int)((first + sent) % tasks.Count);
                 running[i] = !running[i];
                 master.OnStatusUpdate(tasks[i].Agent, framework, new TaskStatus
                 {
@@ -152,10 +172,22 @@ internal static class FanOutProbe
                 });
             }
 
+            Acknowledge(master, stream, framework);
             Thread.Sleep(1);
         }
 
         return sent;
+    }
+
+    private static void Acknowledge(LocalMaster master, EventStream stream, FrameworkID framework)
+    {
+        foreach (var e in StateBenchmarks.Drain(stream))
+        {
+            if (e is { Type: EventType.Update, Update.Status: { Uuid: { } uuid } status })
+            {
+                master.Acknowledge(framework, new AcknowledgeCall { AgentId = status.AgentId, TaskId = status.TaskId, Uuid = uuid });
+            }
+        }
     }
 
     private static List<(AgentID Agent, TaskID Task)> LaunchRunningTasks(LocalMaster master, EventStream stream, FrameworkID framework, int count)
@@ -207,5 +239,65 @@ internal static class FanOutProbe
             });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
+    }
+
+    private enum Phase
+    {
+        /// <summary>The clients' first snapshot of the tasks already there: not an update anyone sent.</summary>
+        Baseline,
+        WarmUp,
+        Measured,
+    }
+
+    /// <summary>When driving began and when counting began (after the warm-up), and the worst latency between.</summary>
+    private sealed class MeasuredWindow
+    {
+        private readonly Lock _gate = new();
+        private DateTimeOffset _driving = DateTimeOffset.MaxValue;
+        private DateTimeOffset _from = DateTimeOffset.MaxValue;
+        private double _warmUpWorst;
+
+        public double WarmUpWorst
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _warmUpWorst;
+                }
+            }
+        }
+
+        public void Begin()
+        {
+            lock (_gate)
+            {
+                _driving = DateTimeOffset.UtcNow;
+            }
+        }
+
+        public void Start()
+        {
+            lock (_gate)
+            {
+                _from = DateTimeOffset.UtcNow;
+            }
+        }
+
+        public Phase PhaseOf(DateTimeOffset sentAt)
+        {
+            lock (_gate)
+            {
+                return sentAt >= _from ? Phase.Measured : sentAt >= _driving ? Phase.WarmUp : Phase.Baseline;
+            }
+        }
+
+        public void NoteWarmUp(double latency)
+        {
+            lock (_gate)
+            {
+                _warmUpWorst = Math.Max(_warmUpWorst, latency);
+            }
+        }
     }
 }

@@ -1,3 +1,5 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using MesosConsole.Benchmarks;
 
@@ -19,4 +21,6 @@ if (args is ["fanout-probe", ..])
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(AllocatorBenchmarks).Assembly).Run(args);
+// The benchmarks keep the workstation GC they were first measured with, whatever the host process uses.
+BenchmarkSwitcher.FromAssembly(typeof(AllocatorBenchmarks).Assembly)
+    .Run(args, DefaultConfig.Instance.AddJob(Job.Default.WithGcServer(false).AsDefault()));
