@@ -19,6 +19,7 @@ public sealed class ActiveDeployment(Guid id, string clusterName)
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _isEnded;
     private DeploymentResult? _stopReason;
+    private string? _stoppedBy;
 
     public Guid Id { get; } = id;
 
@@ -37,6 +38,18 @@ public sealed class ActiveDeployment(Guid id, string clusterName)
             lock (_lock)
             {
                 return _stopReason;
+            }
+        }
+    }
+
+    /// <summary>Who cancelled the run (null when the console stopped it, or nobody did).</summary>
+    public string? StoppedBy
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _stoppedBy;
             }
         }
     }
@@ -68,7 +81,7 @@ public sealed class ActiveDeployment(Guid id, string clusterName)
     }
 
     /// <summary>Stops the run for <paramref name="reason"/> (the first reason given counts); false when it has already ended.</summary>
-    public bool Stop(DeploymentResult reason)
+    public bool Stop(DeploymentResult reason, string? stoppedBy = null)
     {
         lock (_lock)
         {
@@ -77,7 +90,11 @@ public sealed class ActiveDeployment(Guid id, string clusterName)
                 return false;
             }
 
-            _stopReason ??= reason;
+            if (_stopReason is null)
+            {
+                _stopReason = reason;
+                _stoppedBy = stoppedBy;
+            }
         }
 
         _stop.Cancel();

@@ -105,8 +105,11 @@ public sealed partial class DeploymentRunner(
         }
     }
 
-    /// <summary>Stops a run (ansible-playbook and everything it started) and waits until it is recorded as cancelled; false when it was not going.</summary>
-    public async Task<bool> CancelAsync(Guid runId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stops a run (ansible-playbook and everything it started) and waits until it is recorded as cancelled,
+    /// with who cancelled it noted in its log; false when it was not going.
+    /// </summary>
+    public async Task<bool> CancelAsync(Guid runId, string? cancelledBy, CancellationToken cancellationToken = default)
     {
         ActiveDeployment? active;
         lock (_lock)
@@ -114,7 +117,7 @@ public sealed partial class DeploymentRunner(
             _active.TryGetValue(runId, out active);
         }
 
-        if (active is null || !active.Stop(DeploymentResult.Cancelled))
+        if (active is null || !active.Stop(DeploymentResult.Cancelled, cancelledBy))
         {
             return false;
         }
@@ -187,6 +190,10 @@ public sealed partial class DeploymentRunner(
             if (outcome == DeploymentResult.Interrupted)
             {
                 active.Add(DeploymentLogNotes.Format("The console was stopping: this run was stopped (ansible-playbook and everything it started)."));
+            }
+            else if (outcome == DeploymentResult.Cancelled && active.StoppedBy is { } by)
+            {
+                active.Add(DeploymentLogNotes.Format($"Cancelled by {by}."));
             }
 
             await store.FinishAsync(active.Id, outcome, result.ExitCode, active.Progress.Log, recap, time.GetUtcNow());

@@ -85,7 +85,8 @@ public sealed class DeploymentRunPageTests : AnsibleComponentTest
         Assert.Empty(page.FindAll("[data-testid=cancel]"));
         var run = await StoredRunAsync(runId);
         Assert.Equal((DeploymentResult.Cancelled, (int?)null), (run.Result, run.ExitCode));
-        Assert.Equal(string.Join('\n', Tasks), run.Log);
+        Assert.Equal(string.Join('\n', [.. Tasks, DeploymentLogNotes.Format($"Cancelled by {UserName}.")]), run.Log);
+        page.WaitForAssertion(() => Assert.Contains($"Cancelled by {UserName}.", page.Find("[data-testid=note]").TextContent, StringComparison.Ordinal));
         Assert.False(Deployments.IsRunning(runId));
     }
 

@@ -182,7 +182,7 @@ public sealed class DeploymentRunnerTests : AnsibleComponentTest
     [Fact]
     public async Task CancelAsync_UnknownRun_False()
     {
-        Assert.False(await Deployments.CancelAsync(Guid.NewGuid(), TestContext.Current.CancellationToken));
+        Assert.False(await Deployments.CancelAsync(Guid.NewGuid(), "ada", TestContext.Current.CancellationToken));
     }
 
     private DeploymentRunsLifetime Lifetime() => new(Deployments, Services.GetRequiredService<DeploymentRunStore>(), Time,

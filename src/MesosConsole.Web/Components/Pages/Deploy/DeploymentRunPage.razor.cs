@@ -1,5 +1,6 @@
 using MesosConsole.Data.Deployments;
 using MesosConsole.Provisioning.Ansible;
+using MesosConsole.Web.Access;
 using MesosConsole.Web.Cluster;
 using MesosConsole.Web.Model;
 using Microsoft.AspNetCore.Components;
@@ -34,6 +35,9 @@ public sealed partial class DeploymentRunPage : IDisposable
 
     [Inject]
     private DeploymentRunner Runner { get; set; } = default!;
+
+    [Inject]
+    private ConsoleUserName User { get; set; } = default!;
 
     [Inject]
     private IClusterCatalog Catalog { get; set; } = default!;
@@ -164,7 +168,7 @@ public sealed partial class DeploymentRunPage : IDisposable
         if (_shownId is { } id)
         {
             _cancelling = true;
-            await Runner.CancelAsync(id, _pageGone.Token);
+            await Runner.CancelAsync(id, await User.GetAsync(), _pageGone.Token);
             _cancelling = false;
         }
     }
