@@ -5,6 +5,7 @@ using MesosConsole.Provisioning.Tests.Support;
 using MesosConsole.Web.Cluster;
 using MesosConsole.Web.Components.Pages.Deploy;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using TestContext = Xunit.TestContext;
 
@@ -63,7 +64,8 @@ public sealed class DeploymentRunPageTests : AnsibleComponentTest
             page.FindAll("[data-testid=recap-row]").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToArray()));
         Assert.Equal(string.Join('\n', Tasks.Concat(Recap)), page.Find("[data-testid=raw-log]").TextContent);
 
-        page.Find("[data-testid=open-cluster]").Click();
+        // Awaited: the runner's thread may be rendering this page just now, and a plain Click would only queue the handler.
+        await page.Find("[data-testid=open-cluster]").ClickAsync(new MouseEventArgs());
         Assert.Equal("stored-lab", Services.GetRequiredService<ClusterSelection>().Current.Info.Id);
         Assert.Equal("http://localhost/", Services.GetRequiredService<NavigationManager>().Uri);
     }
