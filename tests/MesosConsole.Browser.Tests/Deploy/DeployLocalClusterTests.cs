@@ -21,6 +21,7 @@ public sealed class DeployLocalClusterTests(BrowserConsole console)
     private static readonly LocatorAssertionsToHaveTextOptions RunEnds = new() { Timeout = 240_000 };
     private static readonly LocatorAssertionsToHaveTextOptions Eventually = new() { Timeout = 30_000 };
     private static readonly LocatorAssertionsToContainTextOptions EventuallyContains = new() { Timeout = 30_000 };
+    private static readonly LocatorAssertionsToContainTextOptions Briefly = new() { Timeout = 5_000 };
     private static readonly LocatorAssertionsToBeVisibleOptions EventuallyVisible = new() { Timeout = 30_000 };
 
     [Fact]
@@ -45,9 +46,24 @@ public sealed class DeployLocalClusterTests(BrowserConsole console)
             await Fill(page, "local-prefix", prefix);
             // Not root, no systemd in a container: the role's detached mode runs the service in the background.
             await Field(page, "local-become").UncheckAsync();
-            await Choose(page, "local-service-manager", "detached");
 
-            await page.GetByTestId("preview").ClickAsync();
+            // Nothing runs on this machine before the preview says detached, not root: a pick in the
+            // service-manager list can be lost to a re-render on a busy machine, so it is checked, and made again.
+            for (var attempt = 1; ; attempt++)
+            {
+                await Choose(page, "local-service-manager", "detached");
+                await page.GetByTestId("preview").ClickAsync();
+                try
+                {
+                    await Expect(page.GetByTestId("variables")).ToContainTextAsync("\"local_cluster_service_manager\": \"detached\"", Briefly);
+                    break;
+                }
+                catch (PlaywrightException) when (attempt < 3)
+                {
+                }
+            }
+
+            await Expect(page.GetByTestId("variables")).ToContainTextAsync("\"local_cluster_become\": false", EventuallyContains);
             await Expect(page.GetByTestId("inventory")).ToContainTextAsync("127.0.0.1 ansible_host=127.0.0.1 ansible_connection=local", EventuallyContains);
             await page.GetByTestId("run").ClickAsync();
 
