@@ -3,6 +3,7 @@ using MesosConsole.Data.Provisioning;
 using MesosConsole.Provisioning.Cloud;
 using MesosConsole.Provisioning.Tests.Support;
 using MesosConsole.Web.Components.Pages.Provisioning;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TestContext = Xunit.TestContext;
 
@@ -15,6 +16,39 @@ namespace MesosConsole.Provisioning.Tests.Cloud;
 /// </summary>
 public sealed class CloudCleanupPageTests : CloudComponentTest
 {
+    [Fact]
+    public async Task RequestList_ALaunchGoingOnElsewhere_IsFollowedUntilItSettles()
+    {
+        // A launch this page did not start (another tab, or before the page was opened): only its records show it.
+        var requestId = Guid.NewGuid();
+        await using (var db = await Database.Factory.CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            db.ProvisioningRequests.Add(new ProvisioningRequest
+            {
+                Id = requestId, Provider = CloudProvider.Ec2, ClusterName = "elsewhere", Region = "us-east-1",
+                CreatedAt = Time.GetUtcNow(), State = ProvisioningState.Launching,
+                Instances = [new ProvisionedInstance { Id = Guid.NewGuid(), CloudInstanceId = "i-0elsewhere", Name = "elsewhere-master-1", State = "pending", LaunchedAt = Time.GetUtcNow() }],
+            });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var page = Render<Ec2WizardPage>();
+        page.WaitForAssertion(() => Assert.Equal("Launching", page.Find("[data-testid=request-state]").TextContent.Trim()));
+
+        await using (var db = await Database.Factory.CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            await db.ProvisionedInstances.Where(i => i.RequestId == requestId)
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.State, "running"), TestContext.Current.CancellationToken);
+            await db.ProvisioningRequests.Where(r => r.Id == requestId)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.State, ProvisioningState.Running), TestContext.Current.CancellationToken);
+        }
+
+        Time.Advance(Services.GetRequiredService<CloudOptions>().PollInterval);
+
+        page.WaitForAssertion(() => Assert.Equal("Running", page.Find("[data-testid=request-state]").TextContent.Trim()));
+        Assert.Equal("running", page.Find("[data-testid=instance-state]").TextContent.Trim());
+    }
+
     [Fact]
     public async Task FailedLaunchWithOnlyAGroup_OffersDeleteSecurityGroup_ThenShowsItDeleted()
     {
