@@ -14,7 +14,7 @@ public sealed class ProvisioningRecords(IDbContextFactory<ConsoleDbContext> data
     public const string NotFoundState = "terminated";
 
     /// <summary>The cloud was last seen to report the instance gone (EC2 terminated, OpenStack DELETED): nothing to ask about any more.</summary>
-    public static bool IsKnownGone(ProvisionedInstance instance) => instance.State is NotFoundState or "DELETED";
+    public static bool IsKnownGone(ProvisionedInstance instance) => CloudStates.IsGone(instance.State);
 
     public async Task AddAsync(ProvisioningRequest request, CancellationToken cancellationToken)
     {
