@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using MesosConsole.Browser.Tests.Support;
+using MesosConsole.Provisioning.Tests.Support;
 using MesosConsole.Web.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -29,7 +28,7 @@ public sealed class DeployLocalClusterTests(BrowserConsole console)
     {
         var name = $"e2e-{Guid.NewGuid():N}"[..12];
         var prefix = Path.Combine(Path.GetTempPath(), $"mesosconsole-e2e-{Guid.NewGuid():N}");
-        var (masterPort, agentPort) = (FreePort(), FreePort());
+        var (masterPort, agentPort) = (AnsibleFreePort.Next(), AnsibleFreePort.Next());
         var page = await console.NewPageAsync();
         try
         {
@@ -38,11 +37,11 @@ public sealed class DeployLocalClusterTests(BrowserConsole console)
             await Expect(page.GetByTestId("local-form")).ToBeVisibleAsync(EventuallyVisible);
             await Fill(page, "local-host", "127.0.0.1");
             await Fill(page, "cluster-name", name);
-            await Fill(page, "local-source-dir", LocalClusterBuildOutput());
+            await Fill(page, "local-source-dir", AnsibleTestPaths.LocalClusterBuildOutput);
             await Fill(page, "local-port", masterPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await Fill(page, "local-first-agent-port", agentPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await Fill(page, "local-agents", "1");
-            await Fill(page, "local-dotnet", DotnetHost());
+            await Fill(page, "local-dotnet", AnsibleTestPaths.DotnetHost);
             await Fill(page, "local-prefix", prefix);
             // Not root, no systemd in a container: the role's detached mode runs the service in the background.
             await Field(page, "local-become").UncheckAsync();
@@ -126,26 +125,5 @@ public sealed class DeployLocalClusterTests(BrowserConsole console)
         {
             await catalog.RemoveAsync(added.Info.Id, CancellationToken.None);
         }
-    }
-
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>The dotnet host running these tests (the SDK that built the local cluster).</summary>
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "/usr/bin/dotnet";
-
-    /// <summary>MesosConsole.LocalCluster's build output (a referenced project): artifacts/bin/MesosConsole.LocalCluster/&lt;config&gt;.</summary>
-    private static string LocalClusterBuildOutput()
-    {
-        var own = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var sibling = Path.Combine(own.Parent!.Parent!.FullName, "MesosConsole.LocalCluster", own.Name);
-        Assert.True(File.Exists(Path.Combine(sibling, "MesosConsole.LocalCluster.runtimeconfig.json")), $"No build output of MesosConsole.LocalCluster at {sibling}.");
-        return sibling;
     }
 }

@@ -27,7 +27,7 @@ public sealed class LocalPlaybookTests
             ["ansible_python_interpreter"] = "/usr/bin/python3",
             ["local_cluster_prefix"] = prefix,
             ["local_cluster_source_dir"] = AnsibleTestPaths.LocalClusterBuildOutput,
-            ["local_cluster_dotnet"] = DotnetHost(),
+            ["local_cluster_dotnet"] = AnsibleTestPaths.DotnetHost,
             ["local_cluster_service_manager"] = "detached",
             ["local_cluster_unit_dir"] = Path.Combine(prefix, "systemd"),
             ["local_cluster_port"] = port,
@@ -44,7 +44,7 @@ public sealed class LocalPlaybookTests
 
             // The systemd unit is rendered even in detached mode, with the command the detached process runs.
             var unit = await File.ReadAllTextAsync(Path.Combine(prefix, "systemd", "mesosconsole-local.service"), ct);
-            Assert.Contains($"ExecStart={DotnetHost()} {prefix}/app/MesosConsole.LocalCluster.dll --hostname 127.0.0.1 --port {port} --agents 1 --first-agent-port {agentPort}", unit, StringComparison.Ordinal);
+            Assert.Contains($"ExecStart={AnsibleTestPaths.DotnetHost} {prefix}/app/MesosConsole.LocalCluster.dll --hostname 127.0.0.1 --port {port} --agents 1 --first-agent-port {agentPort}", unit, StringComparison.Ordinal);
             Assert.Contains("'cpus:4;mem:4096;disk:20000;ports:[31000-32000]'", unit, StringComparison.Ordinal);
             Assert.Contains("KillSignal=SIGTERM", unit, StringComparison.Ordinal);
             Assert.Contains("WantedBy=multi-user.target", unit, StringComparison.Ordinal);
@@ -89,10 +89,6 @@ public sealed class LocalPlaybookTests
             line => progress.Add(line), ct);
         return (result, progress.Recap, progress.Log);
     }
-
-    /// <summary>The dotnet host running these tests (the same SDK that built the local cluster).</summary>
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "/usr/bin/dotnet";
 
     /// <summary>Gone or a zombie waiting for its reaper: either way it no longer runs.</summary>
     internal static bool IsGone(int pid)

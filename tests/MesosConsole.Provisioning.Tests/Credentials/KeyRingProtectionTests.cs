@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using MesosConsole.Provisioning.Cloud;
+using MesosConsole.Provisioning.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -100,7 +100,7 @@ public sealed class KeyRingProtectionTests : IDisposable
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<IHostEnvironment>(new Environment(_root.FullName));
+        services.AddSingleton<IHostEnvironment>(new TestHostEnvironment(_root.FullName));
         services.AddCloudProvisioning(configuration);
         return services.BuildServiceProvider();
     }
@@ -112,16 +112,5 @@ public sealed class KeyRingProtectionTests : IDisposable
         var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
         File.WriteAllBytes(Path.Combine(_root.FullName, fileName), certificate.Export(X509ContentType.Pkcs12, password));
         return certificate;
-    }
-
-    private sealed class Environment(string root) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Test";
-
-        public string ApplicationName { get; set; } = "MesosConsole.Provisioning.Tests";
-
-        public string ContentRootPath { get; set; } = root;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }

@@ -28,6 +28,10 @@ internal static class AnsibleTestPaths
         }
     }
 
+    /// <summary>The dotnet host running these tests (the same SDK that built the local cluster).</summary>
+    public static string DotnetHost =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "/usr/bin/dotnet";
+
     private static string FindRepositoryRoot()
     {
         // The checkout this file was compiled from: tests run where they were built.

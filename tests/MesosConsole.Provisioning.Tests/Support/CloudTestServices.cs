@@ -28,22 +28,11 @@ public static class CloudTestServices
             ["Cloud:PollInterval"] = "00:00:05",
             ["Cloud:LaunchTimeout"] = "00:01:00",
         }).Build();
-        services.AddSingleton<IHostEnvironment>(new TestEnvironment(database.Folder));
+        services.AddSingleton<IHostEnvironment>(new TestHostEnvironment(database.Folder));
         services.AddLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         services.AddSingleton<TimeProvider>(time);
         services.AddConsoleDatabase(database.ConnectionString, database.Folder);
         services.AddCloudProvisioning(configuration);
         return services;
-    }
-
-    private sealed class TestEnvironment(string root) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Test";
-
-        public string ApplicationName { get; set; } = "MesosConsole.Provisioning.Tests";
-
-        public string ContentRootPath { get; set; } = root;
-
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
     }
 }
